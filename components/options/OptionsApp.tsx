@@ -1,0 +1,60 @@
+import { QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { request } from '@/lib/messaging/messenger';
+import { createQueryClient } from '../panel/queries';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
+import { OwnDomainsForm } from './OwnDomainsForm';
+
+export function OptionsApp() {
+  const client = useMemo(createQueryClient, []);
+  return (
+    <QueryClientProvider client={client}>
+      <ErrorBoundary>
+        <main>
+          <h1>Baton options</h1>
+          <Workspace />
+          <OwnDomainsForm />
+        </main>
+      </ErrorBoundary>
+    </QueryClientProvider>
+  );
+}
+
+function Workspace() {
+  const client = useQueryClient();
+  const counts = useQuery({ queryKey: ['counts'], queryFn: () => request('countWorkspace', null) });
+  const onDone = (data: unknown) => client.setQueryData(['counts'], data);
+  const load = useMutation({ mutationFn: () => request('loadSample', null), onSuccess: onDone });
+  const removeSample = useMutation({ mutationFn: () => request('removeSample', null), onSuccess: onDone });
+  const clear = useMutation({ mutationFn: () => request('clearAllData', null), onSuccess: onDone });
+  const failure = load.error ?? removeSample.error ?? clear.error ?? counts.error;
+
+  const confirmClear = () => {
+    const leads = counts.data?.leads ?? 0;
+    if (window.confirm(`Delete all ${leads} leads and everything logged about them from this browser? This cannot be undone.`))
+      clear.mutate();
+  };
+
+  return (
+    <section aria-label="Workspace">
+      <h2>Workspace</h2>
+      <p data-testid="workspace-counts">
+        {counts.data
+          ? `${counts.data.leads} leads (${counts.data.sampleLeads} sample), ${counts.data.touches} touches, ${counts.data.assets} assets, ${counts.data.attempts} attempts`
+          : 'Counting…'}
+      </p>
+      <div className="row">
+        <button type="button" className="primary" data-testid="load-sample" disabled={load.isPending} onClick={() => load.mutate()}>
+          {load.isPending ? 'Loading…' : 'Load sample workspace'}
+        </button>
+        <button type="button" data-testid="remove-sample" disabled={removeSample.isPending} onClick={() => removeSample.mutate()}>
+          Remove sample records
+        </button>
+        <button type="button" data-testid="clear-all" disabled={clear.isPending} onClick={confirmClear}>
+          Clear all data…
+        </button>
+      </div>
+      {failure && <p className="error" role="alert">{failure.message}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { messenger, request } from '@/lib/messaging/messenger';
+import type { LeadIdentity } from '@/lib/model/schemas';
+
+export function createQueryClient(): QueryClient {
+  // The data is local (the background's IndexedDB): never wait for "online".
+  return new QueryClient({
+    defaultOptions: { queries: { networkMode: 'always', retry: 1, staleTime: 5_000 }, mutations: { networkMode: 'always' } },
+  });
+}
+
+export const keys = {
+  tabState: (tabId: number) => ['tabState', tabId] as const,
+  lead: (identity: LeadIdentity) => ['lead', identity.crm ?? null, identity.emails, identity.linkedinSlug ?? null] as const,
+  context: (leadId: string) => ['context', leadId] as const,
+  assets: ['assets'] as const,
+  search: (text: string) => ['search', text] as const,
+};
+
+export function useTabState(tabId: number | undefined) {
+  return useQuery({
+    queryKey: keys.tabState(tabId ?? -1),
+    queryFn: () => request('getTabState', { tabId: tabId ?? -1 }),
+    enabled: tabId !== undefined,
+  });
+}
+
+export function useLeadFor(identity: LeadIdentity | null | undefined) {
+  return useQuery({
+    queryKey: identity ? keys.lead(identity) : ['lead', 'none'],
+    queryFn: () => (identity ? request('findLead', identity) : null),
+    enabled: Boolean(identity),
+  });
+}
+
+export function useLeadContext(leadId: string | undefined) {
+  return useQuery({
+    queryKey: keys.context(leadId ?? ''),
+    queryFn: () => request('readLeadContext', { leadId: leadId ?? '' }),
+    enabled: Boolean(leadId),
+  });
+}
+
+export function useAssets() {
+  return useQuery({ queryKey: keys.assets, queryFn: () => request('listAssets', null), staleTime: 60_000 });
+}
+
+export function useLeadSearch(text: string) {
+  return useQuery({
+    queryKey: keys.search(text),
+    queryFn: () => request('searchLeads', { text, limit: 20 }),
+    enabled: text.trim().length > 0,
+  });
+}
+
+/** Refreshes the affected queries when the background says a lead or a tab changed. */
+export function useBackgroundBroadcasts(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const offLead = messenger.onMessage('leadChanged', () => {
+      void client.invalidateQueries({ queryKey: ['lead'] });
+      void client.invalidateQueries({ queryKey: ['context'] });
+      void client.invalidateQueries({ queryKey: ['search'] });
+      void client.invalidateQueries({ queryKey: keys.assets });
+    });
+    const offTab = messenger.onMessage('tabStateChanged', ({ data }) => {
+      void client.invalidateQueries({ queryKey: keys.tabState(data.tabId) });
+    });
+    return () => {
+      offLead();
+      offTab();
+    };
+  }, [client]);
+}

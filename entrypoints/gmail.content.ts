@@ -1,0 +1,14 @@
+import { detectGmail } from '@/lib/sites/gmail/detect';
+import { identityReporter } from '@/lib/sites/report';
+import { watchPage } from '@/lib/sites/watch';
+import { readSettings } from '@/lib/settings/item';
+
+export default defineContentScript({
+  matches: ['https://mail.google.com/*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    const { ownDomains } = await readSettings();
+    const report = identityReporter('gmail');
+    watchPage(ctx, () => report(detectGmail(location.href, document, { ownDomains }).identity));
+  },
+});

@@ -1,0 +1,71 @@
+import { handle, type HandlerContext } from '../messaging/handle';
+import { broadcast } from '../messaging/messenger';
+import type { LeadSource } from '../source/lead-source';
+import type { BatonDb } from '../store/db';
+import { clearWorkspace, countWorkspace, loadSampleWorkspace, removeSampleWorkspace } from '../store/workspace';
+import { readTabState, saveTabState } from './tab-states';
+
+/**
+ * The background's message handlers: every read and write goes through here, to the one
+ * LeadSource. Writes broadcast "leadChanged" so open panels refresh.
+ */
+export function registerRouter(context: HandlerContext, source: () => LeadSource, db: () => BatonDb): void {
+  handle('identityDetected', context, async (data, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('identityDetected needs a tab');
+    await saveTabState({ tabId, url: data.url, host: data.host, identity: data.identity, updatedAt: Date.now() });
+    broadcast('tabStateChanged', { tabId });
+    return { ok: true as const };
+  });
+  handle('getTabState', context, ({ tabId }) => readTabState(tabId));
+  handle('findLead', context, async (identity) => (await source().findByIdentity(identity)) ?? null);
+  handle('readLeadContext', context, async ({ leadId }) => (await source().readLeadContext(leadId)) ?? null);
+  handle('listQueue', context, (query) => source().listQueue(query));
+  handle('searchLeads', context, ({ text, limit }) => source().search(text, limit));
+  handle('listAssets', context, () => source().listAssets());
+
+  handle('addLead', context, async (input) => {
+    const lead = await source().addLead(input, new Date());
+    broadcast('leadChanged', { leadId: lead.id });
+    return lead;
+  });
+  handle('updateFields', context, async ({ leadId, patch }) => {
+    const lead = await source().updateFields(leadId, patch, new Date());
+    broadcast('leadChanged', { leadId });
+    return lead;
+  });
+  handle('logAttempt', context, async (attempt) => {
+    const saved = await source().logAttempt(attempt);
+    broadcast('leadChanged', { leadId: saved.leadId });
+    return saved;
+  });
+  handle('removeAttempt', context, async ({ attemptId }) => {
+    await source().removeAttempt(attemptId);
+    broadcast('leadChanged', {});
+    return null;
+  });
+  handle('setDisposition', context, async (disposition) => {
+    const lead = await source().setDisposition(disposition);
+    broadcast('leadChanged', { leadId: lead.id });
+    return lead;
+  });
+  handle('recordAssetSent', context, async (sent) => {
+    await source().recordAssetSent(sent);
+    broadcast('leadChanged', { leadId: sent.leadId });
+    return null;
+  });
+  handle('recordContentRequest', context, async (contentRequest) => {
+    await source().recordContentRequest(contentRequest);
+    broadcast('leadChanged', { leadId: contentRequest.leadId });
+    return null;
+  });
+
+  const workspaceChanged = <T>(counts: T) => {
+    broadcast('leadChanged', {});
+    return counts;
+  };
+  handle('loadSample', context, async () => workspaceChanged(await loadSampleWorkspace(db(), new Date())));
+  handle('removeSample', context, async () => workspaceChanged(await removeSampleWorkspace(db())));
+  handle('clearAllData', context, async () => workspaceChanged(await clearWorkspace(db())));
+  handle('countWorkspace', context, () => countWorkspace(db()));
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import {
+  Asset,
+  AssetSent,
+  Attempt,
+  ContentRequest,
+  Disposition,
+  Lead,
+  LeadIdentity,
+  LeadPatch,
+} from '../model/schemas';
+import { LeadContext, NewLead, QueueQuery } from '../source/lead-source';
+
+/** What the background knows about a tab: the identity its content script last reported. */
+export const TabState = z.object({
+  tabId: z.number().int(),
+  url: z.string().optional(),
+  /** null: the content script ran and found nobody; undefined: no content script reported. */
+  identity: LeadIdentity.nullable().optional(),
+  /** Which host adapter reported (gmail, linkedin, …). */
+  host: z.string().optional(),
+  updatedAt: z.number(),
+});
+export type TabState = z.infer<typeof TabState>;
+
+export const WorkspaceCounts = z.object({
+  leads: z.number(),
+  touches: z.number(),
+  assets: z.number(),
+  attempts: z.number(),
+  sampleLeads: z.number(),
+});
+
+/** Who may send a message: a content script in a tab, or an extension page (panel, options). */
+export type SenderKind = 'content-script' | 'extension-page';
+
+/**
+ * The one protocol between contexts. Each message names who may send it, and zod schemas for
+ * its request and response; the background validates both directions (see handle.ts).
+ */
+export const protocol = {
+  // content script → background
+  identityDetected: {
+    from: 'content-script',
+    input: z.object({ url: z.string(), host: z.string(), identity: LeadIdentity.nullable() }),
+    output: z.object({ ok: z.literal(true) }),
+  },
+  // extension pages → background
+  getTabState: { from: 'extension-page', input: z.object({ tabId: z.number().int() }), output: TabState.nullable() },
+  findLead: { from: 'extension-page', input: LeadIdentity, output: Lead.nullable() },
+  readLeadContext: { from: 'extension-page', input: z.object({ leadId: z.string() }), output: LeadContext.nullable() },
+  listQueue: { from: 'extension-page', input: QueueQuery, output: z.array(Lead) },
+  searchLeads: {
+    from: 'extension-page',
+    input: z.object({ text: z.string().max(200), limit: z.number().int().positive().max(100).optional() }),
+    output: z.array(Lead),
+  },
+  addLead: { from: 'extension-page', input: NewLead, output: Lead },
+  updateFields: { from: 'extension-page', input: z.object({ leadId: z.string(), patch: LeadPatch }), output: Lead },
+  logAttempt: { from: 'extension-page', input: Attempt, output: Attempt },
+  removeAttempt: { from: 'extension-page', input: z.object({ attemptId: z.string() }), output: z.null() },
+  setDisposition: { from: 'extension-page', input: Disposition, output: Lead },
+  recordAssetSent: { from: 'extension-page', input: AssetSent, output: z.null() },
+  recordContentRequest: { from: 'extension-page', input: ContentRequest, output: z.null() },
+  listAssets: { from: 'extension-page', input: z.null().optional(), output: z.array(Asset) },
+  loadSample: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
+  removeSample: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
+  clearAllData: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
+  countWorkspace: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
+  // background → extension pages (broadcasts; nobody may be listening)
+  leadChanged: { from: 'background', input: z.object({ leadId: z.string().optional() }), output: z.void() },
+  tabStateChanged: { from: 'background', input: z.object({ tabId: z.number().int() }), output: z.void() },
+} as const satisfies Record<
+  string,
+  { from: SenderKind | 'background'; input: z.ZodType; output: z.ZodType }
+>;
+
+export type Protocol = typeof protocol;
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = z.input<Protocol[T]['input']>;
+export type ResponseOf<T extends MessageType> = z.output<Protocol[T]['output']>;
+
+/** The protocol map in the shape @webext-core/messaging types its sendMessage/onMessage with. */
+export type ProtocolMap = { [T in MessageType]: (data: RequestOf<T>) => ResponseOf<T> };

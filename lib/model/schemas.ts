@@ -1,0 +1,228 @@
+import { z } from 'zod';
+
+/**
+ * The data model of design §3. Every record that crosses a boundary (IndexedDB, messages,
+ * CSV, CRM) is parsed with these schemas; the TypeScript types are inferred from them.
+ */
+
+/** Only http(s) links are ever stored or rendered as links. */
+export const HttpUrl = z
+  .string()
+  .trim()
+  .url({ message: 'must be a URL' })
+  .refine((value) => /^https?:\/\//i.test(value), { message: 'must start with http:// or https://' });
+
+/** An ISO-8601 instant with an offset, e.g. 2026-11-24T14:00:00.000Z. Stored as a string so it survives JSON. */
+export const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
+export type Instant = z.infer<typeof Instant>;
+
+export const Email = z.string().trim().toLowerCase().email({ message: 'must be an email address' });
+
+export const LEAD_STAGES = ['lead', 'mql', 'sql', 'recycled', 'disqualified', 'customer'] as const;
+export const LeadStage = z.enum(LEAD_STAGES);
+export type LeadStage = z.infer<typeof LeadStage>;
+
+export const CRM_SYSTEMS = ['hubspot', 'salesforce'] as const;
+export const CrmRef = z.object({ system: z.enum(CRM_SYSTEMS), id: z.string().min(1) });
+export type CrmRef = z.infer<typeof CrmRef>;
+
+const OptionalText = z.string().trim().max(2000).optional();
+
+export const Lead = z.object({
+  id: z.string().min(1),
+  emails: z.array(Email).default([]),
+  name: z.string().trim().min(1).max(300),
+  title: OptionalText,
+  company: OptionalText,
+  phone: OptionalText,
+  linkedinUrl: HttpUrl.optional(),
+  territory: OptionalText,
+  industry: OptionalText,
+  /** Employees, as a number; the CSV importer turns ranges like "51-200" into their lower bound. */
+  companySize: z.number().int().nonnegative().optional(),
+  productInterest: OptionalText,
+  budget: OptionalText,
+  timeframe: OptionalText,
+  need: OptionalText,
+  stage: LeadStage,
+  owner: z.string().trim().optional(),
+  /** The MQL handoff instant: starts the SLA clock. */
+  mqlAt: Instant.optional(),
+  /** The score at handoff: fixes the SLA tier. */
+  handoffScore: z.number().min(0).max(100).optional(),
+  /** A score the CRM computed, shown beside Baton's and labelled as the CRM's. */
+  crmScore: z.number().optional(),
+  crm: z.array(CrmRef).default([]),
+  /** Records of the bundled sample workspace: removable in one click, never reminded about. */
+  sample: z.boolean().default(false),
+  updatedAt: Instant,
+});
+export type Lead = z.infer<typeof Lead>;
+
+export const TOUCH_KINDS = ['download', 'webinar', 'page_view', 'email_click', 'form', 'demo_request', 'event'] as const;
+export const TouchKind = z.enum(TOUCH_KINDS);
+export type TouchKind = z.infer<typeof TouchKind>;
+
+export const Touch = z.object({
+  id: z.string().min(1),
+  leadId: z.string().min(1),
+  at: Instant,
+  kind: TouchKind,
+  assetId: z.string().optional(),
+  title: z.string().trim().min(1).max(500),
+  url: HttpUrl.optional(),
+  sample: z.boolean().default(false),
+});
+export type Touch = z.infer<typeof Touch>;
+
+export const ASSET_KINDS = [
+  'case_study',
+  'whitepaper',
+  'one_pager',
+  'video',
+  'deck',
+  'pricing',
+  'webinar_recording',
+  'datasheet',
+] as const;
+export const AssetKind = z.enum(ASSET_KINDS);
+
+export const Asset = z.object({
+  id: z.string().min(1),
+  title: z.string().trim().min(1).max(300),
+  url: HttpUrl,
+  kind: AssetKind,
+  industries: z.array(z.string()).default([]),
+  /** Problem tags, e.g. "integration-risk"; matched against the lead's need. */
+  needs: z.array(z.string()).default([]),
+  stages: z.array(LeadStage).default([]),
+  personas: z.array(z.string()).default([]),
+  summary: z.string().max(2000).default(''),
+  sample: z.boolean().default(false),
+  updatedAt: Instant,
+});
+export type Asset = z.infer<typeof Asset>;
+
+export const ATTEMPT_CHANNELS = ['call', 'email', 'linkedin', 'voicemail', 'meeting'] as const;
+export const AttemptChannel = z.enum(ATTEMPT_CHANNELS);
+export type AttemptChannel = z.infer<typeof AttemptChannel>;
+
+export const ATTEMPT_OUTCOMES = [
+  'no_answer',
+  'left_voicemail',
+  'connected',
+  'bad_number',
+  'replied',
+  'meeting_booked',
+] as const;
+export const AttemptOutcome = z.enum(ATTEMPT_OUTCOMES);
+export type AttemptOutcome = z.infer<typeof AttemptOutcome>;
+
+export const SyncState = z.enum(['local', 'pending', 'synced', 'failed']);
+export type SyncState = z.infer<typeof SyncState>;
+
+export const Attempt = z.object({
+  /** UUID; also the idempotency key when the attempt is written to a CRM. */
+  id: z.uuid(),
+  leadId: z.string().min(1),
+  at: Instant,
+  channel: AttemptChannel,
+  outcome: AttemptOutcome,
+  note: z.string().max(5000).optional(),
+  sync: SyncState.default('local'),
+  sample: z.boolean().default(false),
+});
+export type Attempt = z.infer<typeof Attempt>;
+
+export const RECYCLE_REASONS = ['no_budget', 'bad_timing', 'no_need', 'wrong_contact', 'unresponsive', 'other'] as const;
+export const RecycleReason = z.enum(RECYCLE_REASONS);
+export type RecycleReason = z.infer<typeof RecycleReason>;
+
+export const Disposition = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('accept'), id: z.uuid(), leadId: z.string().min(1), at: Instant }),
+  z.object({
+    kind: z.enum(['recycle', 'disqualify']),
+    id: z.uuid(),
+    leadId: z.string().min(1),
+    at: Instant,
+    reason: RecycleReason,
+    /** Free text; required when the reason is "other". */
+    text: z.string().max(2000).optional(),
+  }),
+]);
+export type Disposition = z.infer<typeof Disposition>;
+
+export const AssetSent = z.object({
+  id: z.uuid(),
+  assetId: z.string().min(1),
+  leadId: z.string().min(1),
+  at: Instant,
+  channel: z.enum(['gmail_insert', 'copy_link', 'open']),
+});
+export type AssetSent = z.infer<typeof AssetSent>;
+
+export const ContentRequest = z.object({
+  id: z.uuid(),
+  leadId: z.string().min(1),
+  at: Instant,
+  text: z.string().trim().min(1, { message: 'say what the prospect asked for' }).max(2000),
+});
+export type ContentRequest = z.infer<typeof ContentRequest>;
+
+/**
+ * What a content script found on the page. Everything optional: a page may show only
+ * a name, only an email, only a CRM record id.
+ */
+export const LeadIdentity = z
+  .object({
+    emails: z.array(Email).default([]),
+    name: z.string().trim().max(300).optional(),
+    linkedinSlug: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9\-_%]+$/, { message: 'must be a LinkedIn profile slug' })
+      .optional(),
+    crm: CrmRef.optional(),
+    company: z.string().trim().max(300).optional(),
+    title: z.string().trim().max(300).optional(),
+    /** Which host and strategy produced it, for debugging. */
+    source: z.string().max(100).optional(),
+  })
+  .refine((identity) => identity.emails.length > 0 || identity.linkedinSlug || identity.crm, {
+    message: 'an identity needs an email, a LinkedIn slug or a CRM id',
+  });
+export type LeadIdentity = z.infer<typeof LeadIdentity>;
+
+/** Editable lead fields (qualification and contact details). */
+export const EDITABLE_FIELDS = [
+  'need',
+  'budget',
+  'timeframe',
+  'title',
+  'phone',
+  'territory',
+  'industry',
+  'companySize',
+  'productInterest',
+  'company',
+  'name',
+] as const;
+export const LeadPatch = Lead.pick({
+  name: true,
+  title: true,
+  company: true,
+  phone: true,
+  territory: true,
+  industry: true,
+  companySize: true,
+  productInterest: true,
+  budget: true,
+  timeframe: true,
+  need: true,
+}).partial();
+export type LeadPatch = z.infer<typeof LeadPatch>;
+
+/** A human-readable summary of a zod error: "emails.0: must be an email address; name: Required". */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(value)'}: ${issue.message}`).join('; ');
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+const Domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((value) => value.replace(/^@/, ''))
+  .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { message: 'must be a domain such as example.com' }));
+
+/**
+ * Settings a user changes once. Versioned: a stored value from an older version is migrated
+ * (see item.ts), and a stored value that fails this schema falls back to defaults with a warning.
+ */
+export const Settings = z.object({
+  /** The user's own email domains: never taken as a lead. */
+  ownDomains: z.array(Domain).default([]),
+  /** Where leads come from. Only the local store exists so far. */
+  source: z.enum(['local']).default('local'),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const defaultSettings: Settings = Settings.parse({});

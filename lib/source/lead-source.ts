@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import {
+  Asset,
+  AssetSent,
+  Attempt,
+  ContentRequest,
+  Disposition,
+  Lead,
+  type LeadIdentity,
+  type LeadPatch,
+  Touch,
+} from '../model/schemas';
+
+/** Everything the card needs about one lead, read in one go. */
+export const LeadContext = z.object({
+  lead: Lead,
+  /** Newest first. */
+  touches: z.array(Touch),
+  /** Newest first. */
+  attempts: z.array(Attempt),
+  dispositions: z.array(Disposition),
+  assetsSent: z.array(AssetSent),
+  contentRequests: z.array(ContentRequest),
+});
+export type LeadContext = z.infer<typeof LeadContext>;
+
+export const QueueQuery = z.object({
+  owner: z.string().optional(),
+  /** Include sample records (only while the sample workspace is loaded). */
+  includeSample: z.boolean().default(true),
+  limit: z.number().int().positive().max(50_000).default(5_000),
+});
+export type QueueQuery = z.input<typeof QueueQuery>;
+
+export const NewLead = Lead.pick({ name: true, emails: true, linkedinUrl: true, company: true, title: true, crm: true })
+  .partial({ emails: true, crm: true })
+  .extend({ stage: Lead.shape.stage.default('lead') });
+export type NewLead = z.input<typeof NewLead>;
+
+/**
+ * Where leads come from and where the rep's work goes. The local IndexedDB store is the first
+ * implementation; a CRM adapter (HubSpot) is the next, so the panel has one data path.
+ */
+export interface LeadSource {
+  /** The best match for what a page showed: CRM id first, then email, then LinkedIn slug. */
+  findByIdentity(identity: LeadIdentity): Promise<Lead | undefined>;
+  readLeadContext(leadId: string): Promise<LeadContext | undefined>;
+  /** Open leads handed to sales (MQL), for the queue. */
+  listQueue(query: QueueQuery): Promise<Lead[]>;
+  /** Name prefix, email prefix or company prefix; at most `limit` results. */
+  search(text: string, limit?: number): Promise<Lead[]>;
+  addLead(input: NewLead, now: Date): Promise<Lead>;
+  updateFields(leadId: string, patch: LeadPatch, now: Date): Promise<Lead>;
+  logAttempt(attempt: Attempt): Promise<Attempt>;
+  /** Undo of a just-logged attempt. */
+  removeAttempt(attemptId: string): Promise<void>;
+  setDisposition(disposition: Disposition): Promise<Lead>;
+  recordAssetSent(sent: AssetSent): Promise<void>;
+  recordContentRequest(request: ContentRequest): Promise<void>;
+  listAssets(): Promise<Asset[]>;
+}
+
+export class LeadNotFoundError extends Error {
+  constructor(readonly leadId: string) {
+    super(`No lead with id "${leadId}"`);
+    this.name = 'LeadNotFoundError';
+  }
+}

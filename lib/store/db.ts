@@ -1,0 +1,65 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Asset, AssetSent, Attempt, ContentRequest, Disposition, Lead, Touch } from '../model/schemas';
+
+/** A lead as stored: the record plus denormalised keys that IndexedDB can index. */
+export type StoredLead = Lead & {
+  /** Lower-cased LinkedIn slug taken from linkedinUrl, for lookup by profile. */
+  linkedinSlug?: string;
+  /** "system:id" for each CRM ref, for lookup by record id. */
+  crmKeys: string[];
+  /** Lower-cased name, for prefix search. */
+  nameLower: string;
+};
+
+/**
+ * Baton's local store. Dexie over IndexedDB: it gives typed tables, compound and multi-entry
+ * indexes, and transactions spanning tables, with the real IndexedDB semantics underneath
+ * (the same code runs on fake-indexeddb in unit tests).
+ *
+ * Only the background service worker opens it: it is the one door to data (design §2).
+ */
+export class BatonDb extends Dexie {
+  leads!: EntityTable<StoredLead, 'id'>;
+  touches!: EntityTable<Touch, 'id'>;
+  assets!: EntityTable<Asset, 'id'>;
+  attempts!: EntityTable<Attempt, 'id'>;
+  dispositions!: EntityTable<Disposition, 'id'>;
+  assetsSent!: EntityTable<AssetSent, 'id'>;
+  contentRequests!: EntityTable<ContentRequest, 'id'>;
+
+  constructor(name = 'baton') {
+    super(name);
+    // `*emails` and `*crmKeys` are multi-entry indexes: a lead is found by any of its emails or CRM refs.
+    this.version(1).stores({
+      leads: 'id, *emails, linkedinSlug, *crmKeys, [owner+stage], stage, nameLower, company, updatedAt',
+      touches: 'id, [leadId+at], assetId',
+      assets: 'id',
+      attempts: 'id, [leadId+at], sync',
+      dispositions: 'id, [leadId+at]',
+      assetsSent: 'id, [leadId+at], assetId',
+      contentRequests: 'id, [leadId+at]',
+    });
+  }
+}
+
+/** The LinkedIn slug of a profile URL, lower-cased: `https://www.linkedin.com/in/Dana-W/` → `dana-w`. */
+export function linkedinSlugOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const match = /linkedin\.com\/in\/([^/?#]+)/i.exec(url);
+  return match?.[1] ? decodeURIComponent(match[1]).toLowerCase() : undefined;
+}
+
+export function toStoredLead(lead: Lead): StoredLead {
+  return {
+    ...lead,
+    linkedinSlug: linkedinSlugOf(lead.linkedinUrl),
+    crmKeys: lead.crm.map((ref) => `${ref.system}:${ref.id}`),
+    nameLower: lead.name.toLowerCase(),
+  };
+}
+
+/** Strips the index-only keys again, so callers see a plain Lead. */
+export function fromStoredLead(stored: StoredLead): Lead {
+  const { linkedinSlug: _slug, crmKeys: _crm, nameLower: _name, ...lead } = stored;
+  return lead;
+}

@@ -1,0 +1,152 @@
+import {
+  Asset,
+  AssetSent,
+  Attempt,
+  ContentRequest,
+  Disposition,
+  Lead,
+  type LeadIdentity,
+  LeadPatch,
+  type LeadStage,
+} from '../model/schemas';
+import {
+  type LeadContext,
+  LeadNotFoundError,
+  type LeadSource,
+  NewLead,
+  QueueQuery,
+} from '../source/lead-source';
+import { type BatonDb, fromStoredLead, toStoredLead } from './db';
+
+const STAGE_AFTER: Record<Disposition['kind'], LeadStage> = {
+  accept: 'sql',
+  recycle: 'recycled',
+  disqualify: 'disqualified',
+};
+
+/** The embedded LeadSource: everything in the browser's IndexedDB. */
+export class LocalLeadSource implements LeadSource {
+  constructor(private readonly db: BatonDb) {}
+
+  async findByIdentity(identity: LeadIdentity): Promise<Lead | undefined> {
+    const { leads } = this.db;
+    const byCrm = identity.crm
+      ? await leads.where('crmKeys').equals(`${identity.crm.system}:${identity.crm.id}`).first()
+      : undefined;
+    if (byCrm) return fromStoredLead(byCrm);
+    if (identity.emails.length > 0) {
+      const byEmail = await leads.where('emails').anyOf(identity.emails).first();
+      if (byEmail) return fromStoredLead(byEmail);
+    }
+    if (identity.linkedinSlug) {
+      const bySlug = await leads.where('linkedinSlug').equals(identity.linkedinSlug.toLowerCase()).first();
+      if (bySlug) return fromStoredLead(bySlug);
+    }
+    return undefined;
+  }
+
+  async readLeadContext(leadId: string): Promise<LeadContext | undefined> {
+    const db = this.db;
+    return db.transaction(
+      'r',
+      [db.leads, db.touches, db.attempts, db.dispositions, db.assetsSent, db.contentRequests],
+      async () => {
+        const stored = await db.leads.get(leadId);
+        if (!stored) return undefined;
+        // Compound [leadId+at] indexes give each lead's rows already in time order, without a scan.
+        const range = <T>(table: { where(index: string): { between(a: unknown, b: unknown): T } }) =>
+          table.where('[leadId+at]').between([leadId, ''], [leadId, '\uffff']);
+        const [touches, attempts, dispositions, assetsSent, contentRequests] = await Promise.all([
+          range(db.touches).reverse().toArray(),
+          range(db.attempts).reverse().toArray(),
+          range(db.dispositions).toArray(),
+          range(db.assetsSent).toArray(),
+          range(db.contentRequests).toArray(),
+        ]);
+        return { lead: fromStoredLead(stored), touches, attempts, dispositions, assetsSent, contentRequests };
+      },
+    );
+  }
+
+  async listQueue(input: QueueQuery): Promise<Lead[]> {
+    const query = QueueQuery.parse(input);
+    const collection =
+      query.owner !== undefined
+        ? this.db.leads.where('[owner+stage]').equals([query.owner, 'mql'])
+        : this.db.leads.where('stage').equals('mql');
+    const rows = await collection
+      .filter((lead) => query.includeSample || !lead.sample)
+      .limit(query.limit)
+      .toArray();
+    return rows.map(fromStoredLead);
+  }
+
+  async search(text: string, limit = 20): Promise<Lead[]> {
+    const needle = text.trim().toLowerCase();
+    if (needle.length === 0) return [];
+    const { leads } = this.db;
+    const found = new Map<string, Lead>();
+    const add = (rows: Parameters<typeof fromStoredLead>[0][]) => {
+      for (const row of rows) if (found.size < limit) found.set(row.id, fromStoredLead(row));
+    };
+    add(await leads.where('nameLower').startsWith(needle).limit(limit).toArray());
+    if (found.size < limit) add(await leads.where('emails').startsWith(needle).limit(limit).toArray());
+    if (found.size < limit) add(await leads.where('company').startsWithIgnoreCase(needle).limit(limit).toArray());
+    return [...found.values()];
+  }
+
+  async addLead(input: NewLead, now: Date): Promise<Lead> {
+    const fields = NewLead.parse(input);
+    const lead = Lead.parse({ ...fields, id: crypto.randomUUID(), updatedAt: now.toISOString() });
+    await this.db.leads.add(toStoredLead(lead));
+    return lead;
+  }
+
+  async updateFields(leadId: string, patch: LeadPatch, now: Date): Promise<Lead> {
+    const changes = LeadPatch.parse(patch);
+    return this.db.transaction('rw', this.db.leads, async () => {
+      const stored = await this.db.leads.get(leadId);
+      if (!stored) throw new LeadNotFoundError(leadId);
+      const lead = Lead.parse({ ...fromStoredLead(stored), ...changes, updatedAt: now.toISOString() });
+      await this.db.leads.put(toStoredLead(lead));
+      return lead;
+    });
+  }
+
+  async logAttempt(input: Attempt): Promise<Attempt> {
+    const attempt = Attempt.parse(input);
+    await this.db.transaction('rw', this.db.leads, this.db.attempts, async () => {
+      if (!(await this.db.leads.get(attempt.leadId))) throw new LeadNotFoundError(attempt.leadId);
+      await this.db.attempts.put(attempt);
+    });
+    return attempt;
+  }
+
+  async removeAttempt(attemptId: string): Promise<void> {
+    await this.db.attempts.delete(attemptId);
+  }
+
+  async setDisposition(input: Disposition): Promise<Lead> {
+    const disposition = Disposition.parse(input);
+    return this.db.transaction('rw', this.db.leads, this.db.dispositions, async () => {
+      const stored = await this.db.leads.get(disposition.leadId);
+      if (!stored) throw new LeadNotFoundError(disposition.leadId);
+      const lead = Lead.parse({ ...fromStoredLead(stored), stage: STAGE_AFTER[disposition.kind], updatedAt: disposition.at });
+      await this.db.dispositions.put(disposition);
+      await this.db.leads.put(toStoredLead(lead));
+      return lead;
+    });
+  }
+
+  async recordAssetSent(input: AssetSent): Promise<void> {
+    await this.db.assetsSent.put(AssetSent.parse(input));
+  }
+
+  async recordContentRequest(input: ContentRequest): Promise<void> {
+    await this.db.contentRequests.put(ContentRequest.parse(input));
+  }
+
+  async listAssets(): Promise<Asset[]> {
+    return this.db.assets.toArray();
+  }
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'wxt';
+
+// Per-browser manifest: Chrome MV3 gets a side panel, Firefox gets a sidebar.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  srcDir: '.',
+  outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: 'Baton',
+    description: 'Lead context beside Gmail, LinkedIn and your CRM: score, gaps, content, assets and the SLA clock.',
+    // storage: settings + per-tab identity; scripting: inject into tabs already open at install;
+    // sidePanel: the panel itself (Chrome only).
+    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: ['https://mail.google.com/*'],
+    action: { default_title: 'Open Baton' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'baton@baton.example', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  webExt: { disabled: true },
+});
