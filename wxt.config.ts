@@ -7,7 +7,8 @@ export default defineConfig({
   outDir: '.output',
   manifest: ({ browser }) => ({
     name: 'Baton',
-    description: 'Lead context beside Gmail, LinkedIn and your CRM: score, gaps, content, assets and the SLA clock.',
+    description:
+      'Lead context beside Gmail, LinkedIn and your CRM: score, gaps, content, assets and the SLA clock.',
     // storage: settings + per-tab identity; scripting: inject into tabs already open at install;
     // sidePanel: the panel itself (Chrome only).
     permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],

@@ -29,12 +29,15 @@ export default defineBackground(() => {
   // A tab that loads a page of another site no longer shows what its old content script saw.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status !== 'loading') return;
-    void forgetTabIfLeftSite(tabId, tab.url).then((forgot) => forgot && broadcast('tabStateChanged', { tabId }));
+    void forgetTabIfLeftSite(tabId, tab.url).then(
+      (forgot) => forgot && broadcast('tabStateChanged', { tabId }),
+    );
   });
   browser.runtime.onInstalled.addListener(() => void injectIntoOpenTabs());
 
   // Chrome: the toolbar button opens the side panel (Firefox opens its sidebar from the action by itself).
-  const sidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome
-    ?.sidePanel;
+  const sidePanel = (
+    globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }
+  ).chrome?.sidePanel;
   sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(console.error);
 });

@@ -1,7 +1,7 @@
+import { readSettings } from '@/lib/settings/item';
 import { detectGmail } from '@/lib/sites/gmail/detect';
 import { identityReporter } from '@/lib/sites/report';
 import { watchPage } from '@/lib/sites/watch';
-import { readSettings } from '@/lib/settings/item';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],

@@ -2,7 +2,10 @@
  * Which tab a panel shows, from its URL: `?tab=<id>` pins one tab, `?window=<id>` follows that
  * window's active tab, and by default it follows the active tab of its own window.
  */
-export type PanelTarget = { kind: 'tab'; tabId: number } | { kind: 'window'; windowId: number } | { kind: 'current-window' };
+export type PanelTarget =
+  | { kind: 'tab'; tabId: number }
+  | { kind: 'window'; windowId: number }
+  | { kind: 'current-window' };
 
 export function panelTargetFromSearch(search: string): PanelTarget {
   const params = new URLSearchParams(search);

@@ -8,7 +8,9 @@ import { chromium } from 'playwright-core';
 
 const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
 if (!executablePath) {
-  console.error('No Chromium found: set CHROME_PATH, or install it (Debian/Ubuntu: sudo apt-get install -y chromium).');
+  console.error(
+    'No Chromium found: set CHROME_PATH, or install it (Debian/Ubuntu: sudo apt-get install -y chromium).',
+  );
   process.exit(1);
 }
 const extension = resolve('.output/chrome-mv3');
@@ -21,7 +23,9 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
 });
 // Serve the demo Gmail page: without a network or an account you can still see Baton work.
 const demo = readFileSync('test/fixtures/gmail/gmail-2026-11-20.html', 'utf8');
-await context.route('https://mail.google.com/**', (route) => route.fulfill({ contentType: 'text/html', body: demo }));
+await context.route('https://mail.google.com/**', (route) =>
+  route.fulfill({ contentType: 'text/html', body: demo }),
+);
 
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const id = new URL(worker.url()).host;
@@ -31,10 +35,14 @@ await options.getByTestId('load-sample').click();
 await options.getByTestId('workspace-counts').filter({ hasText: 'sample)' }).waitFor();
 const gmail = await context.newPage();
 await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL');
-const tabId = await options.evaluate(async () => (await chrome.tabs.query({ url: 'https://mail.google.com/*' }))[0]?.id);
+const tabId = await options.evaluate(
+  async () => (await chrome.tabs.query({ url: 'https://mail.google.com/*' }))[0]?.id,
+);
 const panel = await context.newPage();
 await panel.goto(`chrome-extension://${id}/sidepanel.html?tab=${tabId}`);
-console.log(`Baton is running (${headless ? 'headless: set DISPLAY to see it' : 'close the browser to stop'}).`);
+console.log(
+  `Baton is running (${headless ? 'headless: set DISPLAY to see it' : 'close the browser to stop'}).`,
+);
 console.log('Click the Baton toolbar button beside a Gmail tab to open the real side panel.');
 if (headless) await context.close();
 else await new Promise((done) => context.on('close', done));

@@ -31,7 +31,11 @@ function Workspace() {
 
   const confirmClear = () => {
     const leads = counts.data?.leads ?? 0;
-    if (window.confirm(`Delete all ${leads} leads and everything logged about them from this browser? This cannot be undone.`))
+    if (
+      window.confirm(
+        `Delete all ${leads} leads and everything logged about them from this browser? This cannot be undone.`,
+      )
+    )
       clear.mutate();
   };
 
@@ -44,17 +48,32 @@ function Workspace() {
           : 'Counting…'}
       </p>
       <div className="row">
-        <button type="button" className="primary" data-testid="load-sample" disabled={load.isPending} onClick={() => load.mutate()}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="load-sample"
+          disabled={load.isPending}
+          onClick={() => load.mutate()}
+        >
           {load.isPending ? 'Loading…' : 'Load sample workspace'}
         </button>
-        <button type="button" data-testid="remove-sample" disabled={removeSample.isPending} onClick={() => removeSample.mutate()}>
+        <button
+          type="button"
+          data-testid="remove-sample"
+          disabled={removeSample.isPending}
+          onClick={() => removeSample.mutate()}
+        >
           Remove sample records
         </button>
         <button type="button" data-testid="clear-all" disabled={clear.isPending} onClick={confirmClear}>
           Clear all data…
         </button>
       </div>
-      {failure && <p className="error" role="alert">{failure.message}</p>}
+      {failure && (
+        <p className="error" role="alert">
+          {failure.message}
+        </p>
+      )}
     </section>
   );
 }

@@ -38,7 +38,10 @@ export function OwnDomainsForm() {
         </button>
       </form>
       {message && (
-        <p className={message.kind === 'error' ? 'error' : 'muted'} data-testid={message.kind === 'error' ? 'options-error' : undefined}>
+        <p
+          className={message.kind === 'error' ? 'error' : 'muted'}
+          data-testid={message.kind === 'error' ? 'options-error' : undefined}
+        >
           {message.text}
         </p>
       )}

@@ -42,7 +42,9 @@ export function LeadCard({ lead }: { lead: Lead }) {
     <article>
       <header>
         <h1 data-testid="lead-name">{current.name}</h1>
-        <p className="muted">{[current.title, current.company].filter(Boolean).join(' · ') || 'No title or company yet'}</p>
+        <p className="muted">
+          {[current.title, current.company].filter(Boolean).join(' · ') || 'No title or company yet'}
+        </p>
         <span className="chip" data-testid="lead-stage">
           {STAGE_LABEL[current.stage]}
         </span>

@@ -41,9 +41,7 @@ export function NoLead() {
             <button type="button" onClick={() => setChosen(lead)}>
               {lead.name}
             </button>{' '}
-            <span className="muted">
-              {[lead.company, lead.emails[0]].filter(Boolean).join(' · ')}
-            </span>
+            <span className="muted">{[lead.company, lead.emails[0]].filter(Boolean).join(' · ')}</span>
           </li>
         ))}
       </ul>

@@ -12,7 +12,9 @@ export function UnknownLead({ identity }: { identity: LeadIdentity }) {
         emails: identity.emails,
         company: identity.company,
         title: identity.title,
-        linkedinUrl: identity.linkedinSlug ? `https://www.linkedin.com/in/${identity.linkedinSlug}/` : undefined,
+        linkedinUrl: identity.linkedinSlug
+          ? `https://www.linkedin.com/in/${identity.linkedinSlug}/`
+          : undefined,
         crm: identity.crm ? [identity.crm] : [],
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['lead'] }),
@@ -48,7 +50,13 @@ export function UnknownLead({ identity }: { identity: LeadIdentity }) {
           </>
         )}
       </dl>
-      <button type="button" className="primary" data-testid="add-lead" disabled={add.isPending} onClick={() => add.mutate()}>
+      <button
+        type="button"
+        className="primary"
+        data-testid="add-lead"
+        disabled={add.isPending}
+        onClick={() => add.mutate()}
+      >
         Add lead
       </button>
       {add.isError && <p className="error">Could not add the lead: {add.error.message}</p>}

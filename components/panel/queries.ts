@@ -6,13 +6,17 @@ import type { LeadIdentity } from '@/lib/model/schemas';
 export function createQueryClient(): QueryClient {
   // The data is local (the background's IndexedDB): never wait for "online".
   return new QueryClient({
-    defaultOptions: { queries: { networkMode: 'always', retry: 1, staleTime: 5_000 }, mutations: { networkMode: 'always' } },
+    defaultOptions: {
+      queries: { networkMode: 'always', retry: 1, staleTime: 5_000 },
+      mutations: { networkMode: 'always' },
+    },
   });
 }
 
 export const keys = {
   tabState: (tabId: number) => ['tabState', tabId] as const,
-  lead: (identity: LeadIdentity) => ['lead', identity.crm ?? null, identity.emails, identity.linkedinSlug ?? null] as const,
+  lead: (identity: LeadIdentity) =>
+    ['lead', identity.crm ?? null, identity.emails, identity.linkedinSlug ?? null] as const,
   context: (leadId: string) => ['context', leadId] as const,
   assets: ['assets'] as const,
   search: (text: string) => ['search', text] as const,

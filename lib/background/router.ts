@@ -1,8 +1,13 @@
-import { handle, type HandlerContext } from '../messaging/handle';
+import { type HandlerContext, handle } from '../messaging/handle';
 import { broadcast } from '../messaging/messenger';
 import type { LeadSource } from '../source/lead-source';
 import type { BatonDb } from '../store/db';
-import { clearWorkspace, countWorkspace, loadSampleWorkspace, removeSampleWorkspace } from '../store/workspace';
+import {
+  clearWorkspace,
+  countWorkspace,
+  loadSampleWorkspace,
+  removeSampleWorkspace,
+} from '../store/workspace';
 import { readTabState, saveTabState } from './tab-states';
 
 /**
@@ -13,7 +18,13 @@ export function registerRouter(context: HandlerContext, source: () => LeadSource
   handle('identityDetected', context, async (data, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error('identityDetected needs a tab');
-    await saveTabState({ tabId, url: data.url, host: data.host, identity: data.identity, updatedAt: Date.now() });
+    await saveTabState({
+      tabId,
+      url: data.url,
+      host: data.host,
+      identity: data.identity,
+      updatedAt: Date.now(),
+    });
     broadcast('tabStateChanged', { tabId });
     return { ok: true as const };
   });

@@ -25,7 +25,10 @@ export function admitMessage<T extends MessageType>(
   const spec = protocol[type];
   const kind = classifySender(sender, context.extensionId, context.extensionOrigin);
   if (kind === null || kind !== spec.from) {
-    return { ok: false, reason: `Refused "${type}" from ${kind ?? 'an unknown sender'} (${sender.url ?? 'no url'})` };
+    return {
+      ok: false,
+      reason: `Refused "${type}" from ${kind ?? 'an unknown sender'} (${sender.url ?? 'no url'})`,
+    };
   }
   const input = spec.input.safeParse(data);
   if (!input.success) return { ok: false, reason: `Bad "${type}" request: ${describeZodError(input.error)}` };

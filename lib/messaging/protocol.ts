@@ -46,9 +46,17 @@ export const protocol = {
     output: z.object({ ok: z.literal(true) }),
   },
   // extension pages → background
-  getTabState: { from: 'extension-page', input: z.object({ tabId: z.number().int() }), output: TabState.nullable() },
+  getTabState: {
+    from: 'extension-page',
+    input: z.object({ tabId: z.number().int() }),
+    output: TabState.nullable(),
+  },
   findLead: { from: 'extension-page', input: LeadIdentity, output: Lead.nullable() },
-  readLeadContext: { from: 'extension-page', input: z.object({ leadId: z.string() }), output: LeadContext.nullable() },
+  readLeadContext: {
+    from: 'extension-page',
+    input: z.object({ leadId: z.string() }),
+    output: LeadContext.nullable(),
+  },
   listQueue: { from: 'extension-page', input: QueueQuery, output: z.array(Lead) },
   searchLeads: {
     from: 'extension-page',
@@ -56,7 +64,11 @@ export const protocol = {
     output: z.array(Lead),
   },
   addLead: { from: 'extension-page', input: NewLead, output: Lead },
-  updateFields: { from: 'extension-page', input: z.object({ leadId: z.string(), patch: LeadPatch }), output: Lead },
+  updateFields: {
+    from: 'extension-page',
+    input: z.object({ leadId: z.string(), patch: LeadPatch }),
+    output: Lead,
+  },
   logAttempt: { from: 'extension-page', input: Attempt, output: Attempt },
   removeAttempt: { from: 'extension-page', input: z.object({ attemptId: z.string() }), output: z.null() },
   setDisposition: { from: 'extension-page', input: Disposition, output: Lead },
@@ -70,10 +82,7 @@ export const protocol = {
   // background → extension pages (broadcasts; nobody may be listening)
   leadChanged: { from: 'background', input: z.object({ leadId: z.string().optional() }), output: z.void() },
   tabStateChanged: { from: 'background', input: z.object({ tabId: z.number().int() }), output: z.void() },
-} as const satisfies Record<
-  string,
-  { from: SenderKind | 'background'; input: z.ZodType; output: z.ZodType }
->;
+} as const satisfies Record<string, { from: SenderKind | 'background'; input: z.ZodType; output: z.ZodType }>;
 
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;

@@ -8,7 +8,11 @@ export type SenderInfo = { id?: string; url?: string; tab?: { id?: number }; ori
  * extension pages are told apart from content scripts by their URL (a content script's sender
  * URL is the host page's; an extension page's is chrome-extension://<id>/…).
  */
-export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind | null {
+export function classifySender(
+  sender: SenderInfo,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderKind | null {
   if (sender.id !== extensionId) return null;
   const url = sender.url ?? '';
   if (url.startsWith(extensionOrigin)) return 'extension-page';

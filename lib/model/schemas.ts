@@ -59,7 +59,15 @@ export const Lead = z.object({
 });
 export type Lead = z.infer<typeof Lead>;
 
-export const TOUCH_KINDS = ['download', 'webinar', 'page_view', 'email_click', 'form', 'demo_request', 'event'] as const;
+export const TOUCH_KINDS = [
+  'download',
+  'webinar',
+  'page_view',
+  'email_click',
+  'form',
+  'demo_request',
+  'event',
+] as const;
 export const TouchKind = z.enum(TOUCH_KINDS);
 export type TouchKind = z.infer<typeof TouchKind>;
 
@@ -134,7 +142,14 @@ export const Attempt = z.object({
 });
 export type Attempt = z.infer<typeof Attempt>;
 
-export const RECYCLE_REASONS = ['no_budget', 'bad_timing', 'no_need', 'wrong_contact', 'unresponsive', 'other'] as const;
+export const RECYCLE_REASONS = [
+  'no_budget',
+  'bad_timing',
+  'no_need',
+  'wrong_contact',
+  'unresponsive',
+  'other',
+] as const;
 export const RecycleReason = z.enum(RECYCLE_REASONS);
 export type RecycleReason = z.infer<typeof RecycleReason>;
 

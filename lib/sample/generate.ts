@@ -2,7 +2,14 @@ import type { Asset, Attempt, Lead, LeadStage, Touch, TouchKind } from '../model
 import { HERO_LEADS } from './people';
 import { pick, seededRandom, seededUuid } from './random';
 
-export const INDUSTRIES = ['Healthcare', 'Logistics', 'Retail', 'Financial Services', 'Manufacturing', 'SaaS'] as const;
+export const INDUSTRIES = [
+  'Healthcare',
+  'Logistics',
+  'Retail',
+  'Financial Services',
+  'Manufacturing',
+  'SaaS',
+] as const;
 export const NEEDS = [
   'integration-risk',
   'reporting',
@@ -32,17 +39,111 @@ const TITLES = [
   'Procurement Specialist',
   'CTO',
 ] as const;
-const FIRST = ['Avery', 'Jordan', 'Riley', 'Morgan', 'Casey', 'Quinn', 'Harper', 'Rowan', 'Emery', 'Sage', 'Noor', 'Kenji', 'Lena', 'Tomás', 'Ines', 'Olu', 'Mei', 'Arjun', 'Freya', 'Malik'] as const;
-const LAST = ['Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Brennan', 'Castillo', 'Novak', 'Haddad', 'Iyer', 'Kowalski', 'Adeyemi', 'Ferreira', 'Larsen', 'Nakamura', 'Rossi', 'Schmidt', 'Walsh', 'Yilmaz', 'Zhou', 'Dubois'] as const;
-const COMPANY_A = ['Blue', 'North', 'Silver', 'Cedar', 'Harbor', 'Summit', 'Granite', 'Maple', 'Copper', 'Lumen'] as const;
-const COMPANY_B = ['Ridge', 'Field', 'Works', 'Labs', 'Systems', 'Partners', 'Group', 'Dynamics', 'Point', 'Line'] as const;
+const FIRST = [
+  'Avery',
+  'Jordan',
+  'Riley',
+  'Morgan',
+  'Casey',
+  'Quinn',
+  'Harper',
+  'Rowan',
+  'Emery',
+  'Sage',
+  'Noor',
+  'Kenji',
+  'Lena',
+  'Tomás',
+  'Ines',
+  'Olu',
+  'Mei',
+  'Arjun',
+  'Freya',
+  'Malik',
+] as const;
+const LAST = [
+  'Okafor',
+  'Lindqvist',
+  'Moreau',
+  'Tanaka',
+  'Brennan',
+  'Castillo',
+  'Novak',
+  'Haddad',
+  'Iyer',
+  'Kowalski',
+  'Adeyemi',
+  'Ferreira',
+  'Larsen',
+  'Nakamura',
+  'Rossi',
+  'Schmidt',
+  'Walsh',
+  'Yilmaz',
+  'Zhou',
+  'Dubois',
+] as const;
+const COMPANY_A = [
+  'Blue',
+  'North',
+  'Silver',
+  'Cedar',
+  'Harbor',
+  'Summit',
+  'Granite',
+  'Maple',
+  'Copper',
+  'Lumen',
+] as const;
+const COMPANY_B = [
+  'Ridge',
+  'Field',
+  'Works',
+  'Labs',
+  'Systems',
+  'Partners',
+  'Group',
+  'Dynamics',
+  'Point',
+  'Line',
+] as const;
 const BUDGETS = ['$25k', '$50k–$100k', '$120k', 'Under $10k', '$250k+'] as const;
 const TIMEFRAMES = ['This quarter', 'Next quarter', 'H1 next year', 'Within 30 days', '6–12 months'] as const;
 const PRODUCTS = ['Baton Core', 'Baton Analytics', 'Baton Enterprise'] as const;
 const SIZES = [12, 45, 85, 150, 430, 900, 1200, 5000, 12000] as const;
-const ASSET_KINDS: Asset['kind'][] = ['case_study', 'whitepaper', 'one_pager', 'video', 'deck', 'pricing', 'datasheet'];
-const TOUCH_KINDS: TouchKind[] = ['page_view', 'page_view', 'page_view', 'email_click', 'email_click', 'download', 'webinar', 'form', 'event', 'demo_request'];
-const STAGES: LeadStage[] = ['mql', 'mql', 'mql', 'mql', 'lead', 'lead', 'sql', 'recycled', 'disqualified', 'customer'];
+const ASSET_KINDS: Asset['kind'][] = [
+  'case_study',
+  'whitepaper',
+  'one_pager',
+  'video',
+  'deck',
+  'pricing',
+  'datasheet',
+];
+const TOUCH_KINDS: TouchKind[] = [
+  'page_view',
+  'page_view',
+  'page_view',
+  'email_click',
+  'email_click',
+  'download',
+  'webinar',
+  'form',
+  'event',
+  'demo_request',
+];
+const STAGES: LeadStage[] = [
+  'mql',
+  'mql',
+  'mql',
+  'mql',
+  'lead',
+  'lead',
+  'sql',
+  'recycled',
+  'disqualified',
+  'customer',
+];
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -115,7 +216,12 @@ export function generateSampleWorkspace(options: SampleOptions): SampleWorkspace
     const known = (p: number) => random() >= p;
     leads.push({
       id: `lead-${String(index + 1).padStart(5, '0')}`,
-      emails: [`${first}.${last}${index}@${domain}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')],
+      emails: [
+        `${first}.${last}${index}@${domain}`
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
+      ],
       name: `${first} ${last}`,
       title: known(0.1) ? pick(random, TITLES) : undefined,
       company,
@@ -127,7 +233,9 @@ export function generateSampleWorkspace(options: SampleOptions): SampleWorkspace
       budget: known(0.6) ? pick(random, BUDGETS) : undefined,
       timeframe: known(0.5) ? pick(random, TIMEFRAMES) : undefined,
       need: known(0.4) ? NEED_SENTENCES[pick(random, NEEDS)] : undefined,
-      linkedinUrl: known(0.5) ? `https://www.linkedin.com/in/${first}-${last}-${index}/`.toLowerCase() : undefined,
+      linkedinUrl: known(0.5)
+        ? `https://www.linkedin.com/in/${first}-${last}-${index}/`.toLowerCase()
+        : undefined,
       stage,
       owner: random() < 0.8 ? 'alex.rep@baton-demo.example' : 'jo.teammate@baton-demo.example',
       mqlAt: stage === 'lead' ? undefined : iso(now - handedOverAgo),
@@ -142,7 +250,8 @@ export function generateSampleWorkspace(options: SampleOptions): SampleWorkspace
     const lead = index < 12 ? leads[index % HERO_LEADS.length] : pick(random, leads);
     if (!lead) continue;
     const kind = pick(random, TOUCH_KINDS);
-    const asset = kind === 'download' || kind === 'webinar' || kind === 'email_click' ? pick(random, assets) : undefined;
+    const asset =
+      kind === 'download' || kind === 'webinar' || kind === 'email_click' ? pick(random, assets) : undefined;
     const at = now - Math.floor(random() * 60 * DAY) - MINUTE;
     touches.push({
       id: `touch-${String(index + 1).padStart(6, '0')}`,
@@ -150,7 +259,11 @@ export function generateSampleWorkspace(options: SampleOptions): SampleWorkspace
       at: iso(at),
       kind,
       assetId: asset?.id,
-      title: asset ? asset.title : kind === 'demo_request' ? 'Requested a demo' : `Visited /${pick(random, ['pricing', 'integrations', 'security', 'customers', 'blog/roi'])}`,
+      title: asset
+        ? asset.title
+        : kind === 'demo_request'
+          ? 'Requested a demo'
+          : `Visited /${pick(random, ['pricing', 'integrations', 'security', 'customers', 'blog/roi'])}`,
       url: asset ? asset.url : 'https://www.baton-demo.example/pricing',
       sample: true,
     });

@@ -13,6 +13,7 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 /** Reads settings, never throwing: a corrupt stored value gives the defaults. */
 export async function readSettings(): Promise<Settings> {
   const parsed = Settings.safeParse(await settingsItem.getValue());
-  if (!parsed.success) console.warn('[baton] stored settings are invalid; using defaults', parsed.error.issues);
+  if (!parsed.success)
+    console.warn('[baton] stored settings are invalid; using defaults', parsed.error.issues);
   return parsed.success ? parsed.data : defaultSettings;
 }

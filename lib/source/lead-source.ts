@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  Asset,
+  type Asset,
   AssetSent,
   Attempt,
   ContentRequest,
@@ -32,7 +32,14 @@ export const QueueQuery = z.object({
 });
 export type QueueQuery = z.input<typeof QueueQuery>;
 
-export const NewLead = Lead.pick({ name: true, emails: true, linkedinUrl: true, company: true, title: true, crm: true })
+export const NewLead = Lead.pick({
+  name: true,
+  emails: true,
+  linkedinUrl: true,
+  company: true,
+  title: true,
+  crm: true,
+})
   .partial({ emails: true, crm: true })
   .extend({ stage: Lead.shape.stage.default('lead') });
 export type NewLead = z.input<typeof NewLead>;

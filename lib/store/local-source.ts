@@ -1,5 +1,6 @@
+import Dexie, { type Table } from 'dexie';
 import {
-  Asset,
+  type Asset,
   AssetSent,
   Attempt,
   ContentRequest,
@@ -54,14 +55,14 @@ export class LocalLeadSource implements LeadSource {
         const stored = await db.leads.get(leadId);
         if (!stored) return undefined;
         // Compound [leadId+at] indexes give each lead's rows already in time order, without a scan.
-        const range = <T>(table: { where(index: string): { between(a: unknown, b: unknown): T } }) =>
-          table.where('[leadId+at]').between([leadId, ''], [leadId, '\uffff']);
+        const byLead = <T, I>(table: Table<T, string, I>) =>
+          table.where('[leadId+at]').between([leadId, Dexie.minKey], [leadId, Dexie.maxKey]);
         const [touches, attempts, dispositions, assetsSent, contentRequests] = await Promise.all([
-          range(db.touches).reverse().toArray(),
-          range(db.attempts).reverse().toArray(),
-          range(db.dispositions).toArray(),
-          range(db.assetsSent).toArray(),
-          range(db.contentRequests).toArray(),
+          byLead(db.touches).reverse().toArray(),
+          byLead(db.attempts).reverse().toArray(),
+          byLead(db.dispositions).toArray(),
+          byLead(db.assetsSent).toArray(),
+          byLead(db.contentRequests).toArray(),
         ]);
         return { lead: fromStoredLead(stored), touches, attempts, dispositions, assetsSent, contentRequests };
       },
@@ -91,7 +92,8 @@ export class LocalLeadSource implements LeadSource {
     };
     add(await leads.where('nameLower').startsWith(needle).limit(limit).toArray());
     if (found.size < limit) add(await leads.where('emails').startsWith(needle).limit(limit).toArray());
-    if (found.size < limit) add(await leads.where('company').startsWithIgnoreCase(needle).limit(limit).toArray());
+    if (found.size < limit)
+      add(await leads.where('company').startsWithIgnoreCase(needle).limit(limit).toArray());
     return [...found.values()];
   }
 
@@ -131,7 +133,11 @@ export class LocalLeadSource implements LeadSource {
     return this.db.transaction('rw', this.db.leads, this.db.dispositions, async () => {
       const stored = await this.db.leads.get(disposition.leadId);
       if (!stored) throw new LeadNotFoundError(disposition.leadId);
-      const lead = Lead.parse({ ...fromStoredLead(stored), stage: STAGE_AFTER[disposition.kind], updatedAt: disposition.at });
+      const lead = Lead.parse({
+        ...fromStoredLead(stored),
+        stage: STAGE_AFTER[disposition.kind],
+        updatedAt: disposition.at,
+      });
       await this.db.dispositions.put(disposition);
       await this.db.leads.put(toStoredLead(lead));
       return lead;

@@ -1,7 +1,13 @@
 import { generateSampleWorkspace } from '../sample/generate';
 import { type BatonDb, toStoredLead } from './db';
 
-export type WorkspaceCounts = { leads: number; touches: number; assets: number; attempts: number; sampleLeads: number };
+export type WorkspaceCounts = {
+  leads: number;
+  touches: number;
+  assets: number;
+  attempts: number;
+  sampleLeads: number;
+};
 
 /** Loads the sample workspace in one transaction: all of it or, if anything fails, none of it. */
 export async function loadSampleWorkspace(db: BatonDb, now: Date): Promise<WorkspaceCounts> {

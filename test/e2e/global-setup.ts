@@ -8,6 +8,8 @@ export default function setup(): void {
     );
   }
   if (!existsSync('.output/chrome-mv3/manifest.json')) {
-    throw new Error('No built extension in .output/chrome-mv3: run `npm run build` first (npm run test:e2e does).');
+    throw new Error(
+      'No built extension in .output/chrome-mv3: run `npm run build` first (npm run test:e2e does).',
+    );
   }
 }

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Baton, launchBaton, loadSampleWorkspace, openPanel, stopServiceWorkers, tabIdOf } from './harness';
+import {
+  type Baton,
+  launchBaton,
+  loadSampleWorkspace,
+  openPanel,
+  stopServiceWorkers,
+  tabIdOf,
+} from './harness';
 
 const THREAD_DANA = 'FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL';
 const THREAD_PRIYA = 'FMfcgzQbfMpYtHvRwSxUzAbCdEfGhJkL';

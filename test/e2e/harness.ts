@@ -39,7 +39,9 @@ export async function launchBaton(): Promise<Baton> {
   });
   for (const route of ROUTES) {
     const body = readFileSync(join(FIXTURES, route.fixture), 'utf8');
-    await context.route(route.pattern, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+    await context.route(route.pattern, (r) =>
+      r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+    );
   }
   const worker = async () =>
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
@@ -65,8 +67,13 @@ export async function loadSampleWorkspace(baton: Baton): Promise<void> {
   const options = await baton.context.newPage();
   await options.goto(extensionUrl(baton, 'options.html'));
   await options.getByTestId('load-sample').click();
-  await options.getByTestId('workspace-counts').filter({ hasText: /\(3\d\d sample\)|\(\d+ sample\)/ }).waitFor();
-  await options.waitForFunction(() => !document.querySelector('[data-testid="load-sample"]')?.hasAttribute('disabled'));
+  await options
+    .getByTestId('workspace-counts')
+    .filter({ hasText: /\(3\d\d sample\)|\(\d+ sample\)/ })
+    .waitFor();
+  await options.waitForFunction(
+    () => !document.querySelector('[data-testid="load-sample"]')?.hasAttribute('disabled'),
+  );
   await options.close();
 }
 

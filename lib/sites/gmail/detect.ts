@@ -56,7 +56,11 @@ function threadRoot(doc: Document): Element | null {
  * Reads the lead of the open Gmail thread: the first participant who is neither the signed-in
  * user nor at one of the user's own domains. Pure: (URL, document, settings) → identity.
  */
-export function detectGmail(url: string, doc: Document, options: { ownDomains?: string[] } = {}): GmailDetection {
+export function detectGmail(
+  url: string,
+  doc: Document,
+  options: { ownDomains?: string[] } = {},
+): GmailDetection {
   const userEmail = gmailUserEmail(doc);
   const none: GmailDetection = { identity: null, participants: [], userEmail };
   if (!gmailThreadIdFromUrl(url)) return none;
@@ -78,7 +82,11 @@ export function detectGmail(url: string, doc: Document, options: { ownDomains?: 
     if (seen.size === 0) continue;
     const participants = [...seen.values()];
     const first = participants[0] as GmailParticipant;
-    const parsed = LeadIdentitySchema.safeParse({ emails: [first.email], name: first.name, source: `gmail:${selector}` });
+    const parsed = LeadIdentitySchema.safeParse({
+      emails: [first.email],
+      name: first.name,
+      source: `gmail:${selector}`,
+    });
     return { identity: parsed.success ? parsed.data : null, participants, userEmail, strategy: selector };
   }
   return none;

@@ -9,11 +9,7 @@ export const gmailSelectors = {
   /** Where an open thread lives; participants are read only inside it, never from the inbox list. */
   threadRoot: ['div[role="main"]', '[role="main"]'],
   /** Message senders, then recipients, with an `email` attribute. Seen 2026-11. */
-  participants: [
-    'span.gD[email], span.g2[email]',
-    '[email]',
-    '[data-hovercard-id*="@"]',
-  ],
+  participants: ['span.gD[email], span.g2[email]', '[email]', '[data-hovercard-id*="@"]'],
   /** The signed-in account button: aria-label "Google Account: Name (user@example.com)". */
   accountButton: ['a[aria-label^="Google Account"]', '[aria-label*="Google Account:"]'],
 } as const;

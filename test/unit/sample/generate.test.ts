@@ -7,7 +7,9 @@ const now = new Date('2026-11-24T15:00:00Z');
 describe('sample workspace', () => {
   test('is deterministic for a seed and a now', () => {
     expect(generateSampleWorkspace({ now })).toEqual(generateSampleWorkspace({ now }));
-    expect(generateSampleWorkspace({ now, seed: 2 }).leads[10]).not.toEqual(generateSampleWorkspace({ now }).leads[10]);
+    expect(generateSampleWorkspace({ now, seed: 2 }).leads[10]).not.toEqual(
+      generateSampleWorkspace({ now }).leads[10],
+    );
   });
 
   test('every record passes its schema and is flagged as sample', () => {

@@ -7,9 +7,18 @@ const DANA_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkXnGJHvPq
 
 describe('gmailThreadIdFromUrl', () => {
   test.each([
-    ['https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL', 'FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL'],
-    ['https://mail.google.com/mail/u/1/#label/Clients%2FEMEA/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL', 'FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL'],
-    ['https://mail.google.com/mail/u/0/#search/pricing/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL', 'FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL'],
+    [
+      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL',
+      'FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL',
+    ],
+    [
+      'https://mail.google.com/mail/u/1/#label/Clients%2FEMEA/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL',
+      'FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL',
+    ],
+    [
+      'https://mail.google.com/mail/u/0/#search/pricing/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL',
+      'FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL',
+    ],
     ['https://mail.google.com/mail/u/0/#inbox', undefined],
     ['https://mail.google.com/mail/u/0/#inbox/p2', undefined],
     ['https://mail.google.com/mail/u/0/', undefined],
@@ -25,7 +34,10 @@ describe('detectGmail on the 2026-11-20 fixture', () => {
 
   test('the lead is the first outside participant, not the user who wrote first', () => {
     const detection = detectGmail(DANA_THREAD, loadGmailFixture(FIXTURE, DANA_THREAD));
-    expect(detection.identity).toMatchObject({ emails: ['dana.whitfield@northwindhealth.example'], name: 'Dana Whitfield' });
+    expect(detection.identity).toMatchObject({
+      emails: ['dana.whitfield@northwindhealth.example'],
+      name: 'Dana Whitfield',
+    });
     expect(detection.participants.map((p) => p.email)).toEqual([
       'dana.whitfield@northwindhealth.example',
       'jo.teammate@baton-demo.example',
@@ -33,13 +45,17 @@ describe('detectGmail on the 2026-11-20 fixture', () => {
   });
 
   test('own domains are never the lead', () => {
-    const detection = detectGmail(DANA_THREAD, loadGmailFixture(FIXTURE, DANA_THREAD), { ownDomains: ['@Baton-Demo.example'] });
+    const detection = detectGmail(DANA_THREAD, loadGmailFixture(FIXTURE, DANA_THREAD), {
+      ownDomains: ['@Baton-Demo.example'],
+    });
     expect(detection.participants.map((p) => p.email)).toEqual(['dana.whitfield@northwindhealth.example']);
   });
 
   test('works on another account number (/u/1/)', () => {
     const url = DANA_THREAD.replace('/u/0/', '/u/1/');
-    expect(detectGmail(url, loadGmailFixture(FIXTURE, url)).identity?.emails).toEqual(['dana.whitfield@northwindhealth.example']);
+    expect(detectGmail(url, loadGmailFixture(FIXTURE, url)).identity?.emails).toEqual([
+      'dana.whitfield@northwindhealth.example',
+    ]);
   });
 
   test('the inbox list alone yields no lead (its senders are not an open thread)', () => {

@@ -3,7 +3,12 @@ import type { Attempt } from '@/lib/model/schemas';
 import { HERO_LEADS } from '@/lib/sample/people';
 import { BatonDb } from '@/lib/store/db';
 import { LocalLeadSource } from '@/lib/store/local-source';
-import { clearWorkspace, countWorkspace, loadSampleWorkspace, removeSampleWorkspace } from '@/lib/store/workspace';
+import {
+  clearWorkspace,
+  countWorkspace,
+  loadSampleWorkspace,
+  removeSampleWorkspace,
+} from '@/lib/store/workspace';
 
 const NOW = new Date('2026-11-24T15:00:00Z');
 let db: BatonDb;
@@ -25,13 +30,22 @@ const dana = HERO_LEADS[0];
 describe('LocalLeadSource', () => {
   test('finds a lead by email (any case), by LinkedIn slug and by CRM id', async () => {
     expect((await source.findByIdentity({ emails: [dana.email] }))?.id).toBe(dana.id);
-    expect((await source.findByIdentity({ emails: ['nobody@x.example', dana.email.toUpperCase().toLowerCase()] }))?.id).toBe(dana.id);
-    expect((await source.findByIdentity({ emails: [], linkedinSlug: 'Dana-Whitfield-NW' }))?.id).toBe(dana.id);
+    expect(
+      (await source.findByIdentity({ emails: ['nobody@x.example', dana.email.toUpperCase().toLowerCase()] }))
+        ?.id,
+    ).toBe(dana.id);
+    expect((await source.findByIdentity({ emails: [], linkedinSlug: 'Dana-Whitfield-NW' }))?.id).toBe(
+      dana.id,
+    );
     expect(await source.findByIdentity({ emails: ['nobody@x.example'] })).toBeUndefined();
 
     const added = await source.addLead({ name: 'Casey CRM', crm: [{ system: 'hubspot', id: '951' }] }, NOW);
-    expect((await source.findByIdentity({ emails: [], crm: { system: 'hubspot', id: '951' } }))?.id).toBe(added.id);
-    expect(await source.findByIdentity({ emails: [], crm: { system: 'salesforce', id: '951' } })).toBeUndefined();
+    expect((await source.findByIdentity({ emails: [], crm: { system: 'hubspot', id: '951' } }))?.id).toBe(
+      added.id,
+    );
+    expect(
+      await source.findByIdentity({ emails: [], crm: { system: 'salesforce', id: '951' } }),
+    ).toBeUndefined();
   });
 
   test('reads a lead context with touches and attempts newest first', async () => {
@@ -63,7 +77,15 @@ describe('LocalLeadSource', () => {
   test('an attempt for an unknown lead is refused and nothing is written', async () => {
     const before = await db.attempts.count();
     await expect(
-      source.logAttempt({ id: crypto.randomUUID(), leadId: 'nope', at: NOW.toISOString(), channel: 'email', outcome: 'replied', sync: 'local', sample: false }),
+      source.logAttempt({
+        id: crypto.randomUUID(),
+        leadId: 'nope',
+        at: NOW.toISOString(),
+        channel: 'email',
+        outcome: 'replied',
+        sync: 'local',
+        sample: false,
+      }),
     ).rejects.toThrow('No lead with id "nope"');
     expect(await db.attempts.count()).toBe(before);
   });
@@ -120,6 +142,12 @@ describe('workspace', () => {
     const counts = await removeSampleWorkspace(db);
     expect(counts).toEqual({ leads: 1, touches: 0, assets: 0, attempts: 0, sampleLeads: 0 });
     expect((await source.findByIdentity({ emails: ['own@mine.example'] }))?.id).toBe(own.id);
-    expect(await clearWorkspace(db)).toEqual({ leads: 0, touches: 0, assets: 0, attempts: 0, sampleLeads: 0 });
+    expect(await clearWorkspace(db)).toEqual({
+      leads: 0,
+      touches: 0,
+      assets: 0,
+      attempts: 0,
+      sampleLeads: 0,
+    });
   });
 });
