@@ -15,7 +15,12 @@ export default defineConfig({
     host_permissions: ['https://mail.google.com/*'],
     action: { default_title: 'Open Baton' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'baton@baton.example', strict_min_version: '115.0' } } }
+      ? { browser_specific_settings: { gecko: {
+              id: 'baton@baton.example',
+              strict_min_version: '115.0',
+              // Nothing leaves the browser until a team connects its own CRM.
+              data_collection_permissions: { required: ['none'] },
+            } } }
       : {}),
   }),
   webExt: { disabled: true },

@@ -35,9 +35,17 @@ export default defineBackground(() => {
   });
   browser.runtime.onInstalled.addListener(() => void injectIntoOpenTabs());
 
-  // Chrome: the toolbar button opens the side panel (Firefox opens its sidebar from the action by itself).
+  // The toolbar button opens the panel: Chrome by side-panel behaviour, Firefox by toggling its sidebar.
   const sidePanel = (
     globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }
   ).chrome?.sidePanel;
   sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(console.error);
+  const firefox = browser as unknown as {
+    sidebarAction?: { toggle(): Promise<void> };
+    browserAction?: typeof browser.action;
+  };
+  if (firefox.sidebarAction) {
+    const action = browser.action ?? firefox.browserAction;
+    action?.onClicked.addListener(() => void firefox.sidebarAction?.toggle());
+  }
 });

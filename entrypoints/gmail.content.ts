@@ -1,4 +1,4 @@
-import { readSettings } from '@/lib/settings/item';
+import { readOwnDomains } from '@/lib/settings/own-domains';
 import { detectGmail } from '@/lib/sites/gmail/detect';
 import { identityReporter } from '@/lib/sites/report';
 import { watchPage } from '@/lib/sites/watch';
@@ -7,7 +7,7 @@ export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
   async main(ctx) {
-    const { ownDomains } = await readSettings();
+    const ownDomains = await readOwnDomains();
     const report = identityReporter('gmail');
     watchPage(ctx, () => report(detectGmail(location.href, document, { ownDomains }).identity));
   },

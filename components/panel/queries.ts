@@ -33,7 +33,7 @@ export function useTabState(tabId: number | undefined) {
 export function useLeadFor(identity: LeadIdentity | null | undefined) {
   return useQuery({
     queryKey: identity ? keys.lead(identity) : ['lead', 'none'],
-    queryFn: () => (identity ? request('findLead', identity) : null),
+    queryFn: () => (identity ? request('findLead', { identity }) : null),
     enabled: Boolean(identity),
   });
 }

@@ -29,7 +29,7 @@ export function registerRouter(context: HandlerContext, source: () => LeadSource
     return { ok: true as const };
   });
   handle('getTabState', context, ({ tabId }) => readTabState(tabId));
-  handle('findLead', context, async (identity) => (await source().findByIdentity(identity)) ?? null);
+  handle('findLead', context, async ({ identity }) => (await source().findByIdentity(identity)) ?? null);
   handle('readLeadContext', context, async ({ leadId }) => (await source().readLeadContext(leadId)) ?? null);
   handle('listQueue', context, (query) => source().listQueue(query));
   handle('searchLeads', context, ({ text, limit }) => source().search(text, limit));

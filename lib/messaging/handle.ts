@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type { ZodError, z } from 'zod';
 import { describeZodError } from '../model/schemas';
-import { messenger } from './messenger';
 import { type MessageType, protocol, type ResponseOf } from './protocol';
 import { classifySender, type SenderInfo } from './sender';
+import { messenger } from './transport';
 
 type RequestData<T extends MessageType> = z.output<(typeof protocol)[T]['input']>;
 type Handler<T extends MessageType> = (
@@ -31,7 +31,8 @@ export function admitMessage<T extends MessageType>(
     };
   }
   const input = spec.input.safeParse(data);
-  if (!input.success) return { ok: false, reason: `Bad "${type}" request: ${describeZodError(input.error)}` };
+  if (!input.success)
+    return { ok: false, reason: `Bad "${type}" request: ${describeZodError(input.error as ZodError)}` };
   return { ok: true, data: input.data as RequestData<T> };
 }
 

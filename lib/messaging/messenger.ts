@@ -1,12 +1,8 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import { describeZodError } from '../model/schemas';
-import { type MessageType, type ProtocolMap, protocol, type RequestOf, type ResponseOf } from './protocol';
+import { type MessageType, protocol, type RequestOf, type ResponseOf } from './protocol';
+import { messenger } from './transport';
 
-/** Errors only: the library logs every listener registration otherwise. */
-const quietLogger = { debug() {}, log() {}, warn: console.warn, error: console.error };
-
-/** Transport: @webext-core/messaging (typed sendMessage/onMessage over runtime messaging). */
-export const messenger = defineExtensionMessaging<ProtocolMap>({ logger: quietLogger });
+export { messenger };
 
 /**
  * Sends a request to the background and validates the answer against the protocol, so a

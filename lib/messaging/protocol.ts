@@ -16,7 +16,7 @@ export const TabState = z.object({
   tabId: z.number().int(),
   url: z.string().optional(),
   /** null: the content script ran and found nobody; undefined: no content script reported. */
-  identity: LeadIdentity.nullable().optional(),
+  identity: z.optional(z.nullable(LeadIdentity)),
   /** Which host adapter reported (gmail, linkedin, …). */
   host: z.string().optional(),
   updatedAt: z.number(),
@@ -42,7 +42,7 @@ export const protocol = {
   // content script → background
   identityDetected: {
     from: 'content-script',
-    input: z.object({ url: z.string(), host: z.string(), identity: LeadIdentity.nullable() }),
+    input: z.object({ url: z.string(), host: z.string(), identity: z.nullable(LeadIdentity) }),
     output: z.object({ ok: z.literal(true) }),
   },
   // extension pages → background
@@ -51,7 +51,7 @@ export const protocol = {
     input: z.object({ tabId: z.number().int() }),
     output: TabState.nullable(),
   },
-  findLead: { from: 'extension-page', input: LeadIdentity, output: Lead.nullable() },
+  findLead: { from: 'extension-page', input: z.object({ identity: LeadIdentity }), output: Lead.nullable() },
   readLeadContext: {
     from: 'extension-page',
     input: z.object({ leadId: z.string() }),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// No code generation: extension pages forbid eval under their content security policy.
+z.config({ jitless: true });
+
 /**
  * The data model of design §3. Every record that crosses a boundary (IndexedDB, messages,
  * CSV, CRM) is parsed with these schemas; the TypeScript types are inferred from them.
@@ -184,29 +187,7 @@ export const ContentRequest = z.object({
 });
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
-/**
- * What a content script found on the page. Everything optional: a page may show only
- * a name, only an email, only a CRM record id.
- */
-export const LeadIdentity = z
-  .object({
-    emails: z.array(Email).default([]),
-    name: z.string().trim().max(300).optional(),
-    linkedinSlug: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9\-_%]+$/, { message: 'must be a LinkedIn profile slug' })
-      .optional(),
-    crm: CrmRef.optional(),
-    company: z.string().trim().max(300).optional(),
-    title: z.string().trim().max(300).optional(),
-    /** Which host and strategy produced it, for debugging. */
-    source: z.string().max(100).optional(),
-  })
-  .refine((identity) => identity.emails.length > 0 || identity.linkedinSlug || identity.crm, {
-    message: 'an identity needs an email, a LinkedIn slug or a CRM id',
-  });
-export type LeadIdentity = z.infer<typeof LeadIdentity>;
+export { LeadIdentity } from './identity';
 
 /** Editable lead fields (qualification and contact details). */
 export const EDITABLE_FIELDS = [

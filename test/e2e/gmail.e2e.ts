@@ -5,6 +5,7 @@ import {
   launchBaton,
   loadSampleWorkspace,
   openPanel,
+  saveSideBySide,
   stopServiceWorkers,
   tabIdOf,
 } from './harness';
@@ -33,6 +34,7 @@ describe('Baton beside Gmail', () => {
     expect(await panel.getByTestId('lead-stage').textContent()).toBe('MQL');
     expect(Number(await panel.getByTestId('lead-score').textContent())).toBeGreaterThan(0);
     expect(await panel.getByTestId('sla-status').textContent()).toMatch(/due|breached|attempt/i);
+    await saveSideBySide(baton, gmail, panel, 'docs/screenshot-gmail.png');
   });
 
   test('navigating to another thread: the panel follows without reopening', async () => {

@@ -105,3 +105,70 @@ export async function stopServiceWorkers(baton: Baton, page: Page): Promise<void
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
 }
+
+/**
+ * Writes a screenshot of a host page with the panel beside it, as a rep sees them, when
+ * UPDATE_SCREENSHOTS=1. A normal run never rewrites committed images.
+ */
+export async function saveSideBySide(
+  baton: Baton,
+  host: Page,
+  panel: Page,
+  outFile: string,
+): Promise<boolean> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return false;
+  await host.setViewportSize({ width: 900, height: 720 });
+  await panel.setViewportSize({ width: 380, height: 720 });
+  const left = (await host.screenshot()).toString('base64');
+  const right = (await panel.screenshot()).toString('base64');
+  const canvas = await baton.context.newPage();
+  await canvas.setViewportSize({ width: 1281, height: 720 });
+  await canvas.setContent(
+    `<body style="margin:0;display:flex;background:#888;gap:1px"><img src="data:image/png;base64,${left}"><img src="data:image/png;base64,${right}"></body>`,
+  );
+  await canvas.screenshot({ path: outFile });
+  await canvas.close();
+  return true;
+}
+
+/**
+ * The visible text of another target (e.g. the real side panel, which Playwright does not list
+ * as a page), read over CDP from a page's session with the target-messaging protocol.
+ */
+export async function textOfTarget(viaPage: Page, urlPart: string): Promise<string | undefined> {
+  const cdp = await viaPage.context().newCDPSession(viaPage);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: Array<{ targetId: string; url: string; type: string }>;
+    };
+    const target = targetInfos.find((info) => info.url.includes(urlPart));
+    if (!target) return undefined;
+    const { sessionId } = (await cdp.send('Target.attachToTarget', {
+      targetId: target.targetId,
+      flatten: false,
+    })) as {
+      sessionId: string;
+    };
+    const reply = new Promise<string | undefined>((resolve) => {
+      cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+        if (event.sessionId !== sessionId) return;
+        const message = JSON.parse(event.message) as {
+          id?: number;
+          result?: { result?: { value?: string } };
+        };
+        if (message.id === 1) resolve(message.result?.result?.value);
+      });
+    });
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({
+        id: 1,
+        method: 'Runtime.evaluate',
+        params: { expression: 'document.body.innerText' },
+      }),
+    });
+    return await reply;
+  } finally {
+    await cdp.detach();
+  }
+}

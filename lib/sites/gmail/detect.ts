@@ -1,5 +1,4 @@
-import type { LeadIdentity } from '../../model/schemas';
-import { LeadIdentity as LeadIdentitySchema } from '../../model/schemas';
+import { LeadIdentity } from '../../model/identity';
 import { gmailSelectors } from './selectors';
 
 export type GmailParticipant = { email: string; name?: string };
@@ -82,7 +81,7 @@ export function detectGmail(
     if (seen.size === 0) continue;
     const participants = [...seen.values()];
     const first = participants[0] as GmailParticipant;
-    const parsed = LeadIdentitySchema.safeParse({
+    const parsed = LeadIdentity.safeParse({
       emails: [first.email],
       name: first.name,
       source: `gmail:${selector}`,
