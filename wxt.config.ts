@@ -4,7 +4,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   srcDir: '.',
-  outDir: '.output',
+  // A second output folder lets two builds coexist (e.g. one under test while another is made).
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: 'Baton',
     description:

@@ -7,7 +7,7 @@ export default function setup(): void {
       'No Chromium found: set CHROME_PATH to a Chromium binary, or install it (Debian/Ubuntu: sudo apt-get install -y chromium).',
     );
   }
-  if (!existsSync('.output/chrome-mv3/manifest.json')) {
+  if (!existsSync(`${process.env.BATON_EXTENSION_DIR ?? '.output/chrome-mv3'}/manifest.json`)) {
     throw new Error(
       'No built extension in .output/chrome-mv3: run `npm run build` first (npm run test:e2e does).',
     );

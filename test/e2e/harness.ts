@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { chromiumPath } from './chromium-path';
 
-const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const EXTENSION_DIR = resolve(process.env.BATON_EXTENSION_DIR ?? '.output/chrome-mv3');
 const FIXTURES = resolve('test/fixtures');
 
 /** Host pages served under their real URLs, so content scripts run under their real match patterns. */
