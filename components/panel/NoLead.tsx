@@ -4,7 +4,7 @@ import { LeadCard } from './LeadCard';
 import { useLeadSearch } from './queries';
 
 /** Nothing recognisable on screen: say so and offer a search. */
-export function NoLead() {
+export function NoLead({ tabId }: { tabId: number | undefined }) {
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<Lead | undefined>();
   const results = useLeadSearch(text);
@@ -14,7 +14,7 @@ export function NoLead() {
         <button type="button" onClick={() => setChosen(undefined)}>
           ← Back to search
         </button>
-        <LeadCard lead={chosen} />
+        <LeadCard lead={chosen} tabId={tabId} />
       </>
     );
   }

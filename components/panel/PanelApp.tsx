@@ -29,11 +29,11 @@ function Panel({ tabId }: { tabId: number | undefined }) {
   let body: React.ReactNode;
   if (tabState.isError) body = <p className="error">Could not read this tab: {tabState.error.message}</p>;
   else if (tabId === undefined || tabState.isPending) body = <p className="muted">Looking at this tab…</p>;
-  else if (!identity) body = <NoLead />;
+  else if (!identity) body = <NoLead tabId={tabId} />;
   else if (lead.isPending) body = <p className="muted">Finding the lead…</p>;
   else if (lead.isError) body = <p className="error">Could not look up the lead: {lead.error.message}</p>;
   else if (!lead.data) body = <UnknownLead identity={identity} />;
-  else body = <LeadCard lead={lead.data} />;
+  else body = <LeadCard lead={lead.data} tabId={tabId} />;
 
   return <main aria-live="polite">{body}</main>;
 }

@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useReducer } from 'react';
 
-/** The current instant (epoch ms), refreshed every `intervalMs` so time-based text ticks. */
+/**
+ * The current instant (epoch ms) read at render, so an action just taken is never "in the
+ * future" of a stale clock; a timer re-renders every `intervalMs` so time-based text ticks.
+ */
 export function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [, tick] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    const timer = setInterval(tick, intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs]);
-  return now;
+  return Date.now();
 }

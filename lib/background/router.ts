@@ -60,6 +60,11 @@ export function registerRouter(context: HandlerContext, source: () => LeadSource
     broadcast('leadChanged', { leadId: lead.id });
     return lead;
   });
+  handle('undoDisposition', context, async ({ dispositionId }) => {
+    const lead = await source().undoDisposition(dispositionId);
+    broadcast('leadChanged', { leadId: lead.id });
+    return lead;
+  });
   handle('recordAssetSent', context, async (sent) => {
     await source().recordAssetSent(sent);
     broadcast('leadChanged', { leadId: sent.leadId });

@@ -27,9 +27,9 @@ const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
 /** "HH:MM" from 00:00 to 24:00 (24:00 only makes sense as the end of a range). */
-export const ClockTime = z
-  .string()
-  .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'must be a time HH:MM between 00:00 and 24:00' });
+export const ClockTime = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, {
+  message: 'must be a time HH:MM between 00:00 and 24:00',
+});
 
 export const TimeRange = z.object({ start: ClockTime, end: ClockTime });
 export type TimeRange = z.infer<typeof TimeRange>;
@@ -99,7 +99,10 @@ const WeekHours = z
       }
     }
     if (!any) {
-      ctx.addIssue({ code: 'custom', message: 'no working hours on any day: give at least one weekday a range' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'no working hours on any day: give at least one weekday a range',
+      });
     }
   });
 
@@ -119,6 +122,7 @@ export function resolvedTimeZone(): string {
 
 /** Monday–Friday 09:00–17:00, no holidays, in `timeZone` (default: the runtime's zone). */
 export function defaultCalendar(timeZone: string = resolvedTimeZone()): BusinessCalendar {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`unknown time zone "${timeZone}"`);
   const office = [{ start: '09:00', end: '17:00' }];
   return BusinessCalendar.parse({
     timeZone,
@@ -267,7 +271,8 @@ function entryAt(c: Compiled, t: number): DayEntry {
 }
 
 function assertInstant(t: number, name = 'instant'): void {
-  if (!Number.isFinite(t)) throw new RangeError(`${name} must be a finite epoch-millisecond number, got ${t}`);
+  if (!Number.isFinite(t))
+    throw new RangeError(`${name} must be a finite epoch-millisecond number, got ${t}`);
 }
 
 function tooSparse(c: Compiled): never {
@@ -337,7 +342,7 @@ export function addBusinessTime(cal: BusinessCalendar, t: number, ms: number): n
     for (let empty = 0; empty <= c.emptyLimit; empty++) {
       for (const x of e.iv) {
         if (x.e <= t) continue;
-        const from = x.s > t ? x.s : t;
+        const from = Math.max(x.s, t);
         const available = x.e - from;
         if (remaining <= available) return from + remaining;
         remaining -= available;
@@ -350,7 +355,7 @@ export function addBusinessTime(cal: BusinessCalendar, t: number, ms: number): n
       for (let i = e.iv.length - 1; i >= 0; i--) {
         const x = e.iv[i];
         if (!x || x.s >= t) continue;
-        const to = x.e < t ? x.e : t;
+        const to = Math.min(x.e, t);
         const available = to - x.s;
         if (remaining <= available) return to - remaining;
         remaining -= available;
@@ -367,7 +372,7 @@ export function businessTimeBetween(cal: BusinessCalendar, a: number, b: number)
   assertInstant(a);
   assertInstant(b);
   if (a === b) return 0;
-  if (a > b) return -businessTimeBetween(cal, b, a);
+  if (a > b) return 0 - businessTimeBetween(cal, b, a); // never -0
   const c = compile(cal);
   let e = entryAt(c, a);
   let total = 0;
@@ -377,8 +382,8 @@ export function businessTimeBetween(cal: BusinessCalendar, a: number, b: number)
     } else {
       for (const x of e.iv) {
         if (x.s >= b) break;
-        const from = x.s > a ? x.s : a;
-        const to = x.e < b ? x.e : b;
+        const from = Math.max(x.s, a);
+        const to = Math.min(x.e, b);
         if (to > from) total += to - from;
       }
     }

@@ -72,6 +72,7 @@ export const protocol = {
   logAttempt: { from: 'extension-page', input: Attempt, output: Attempt },
   removeAttempt: { from: 'extension-page', input: z.object({ attemptId: z.string() }), output: z.null() },
   setDisposition: { from: 'extension-page', input: Disposition, output: Lead },
+  undoDisposition: { from: 'extension-page', input: z.object({ dispositionId: z.string() }), output: Lead },
   recordAssetSent: { from: 'extension-page', input: AssetSent, output: z.null() },
   recordContentRequest: { from: 'extension-page', input: ContentRequest, output: z.null() },
   listAssets: { from: 'extension-page', input: z.null().optional(), output: z.array(Asset) },
@@ -79,6 +80,12 @@ export const protocol = {
   removeSample: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
   clearAllData: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
   countWorkspace: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
+  // extension page → the Gmail content script of a tab: put an asset's title and link at the cursor
+  insertAsset: {
+    from: 'extension-page',
+    input: z.object({ title: z.string().max(300), url: z.string() }),
+    output: z.object({ inserted: z.boolean(), reason: z.string().optional() }),
+  },
   // background → extension pages (broadcasts; nobody may be listening)
   leadChanged: { from: 'background', input: z.object({ leadId: z.string().optional() }), output: z.void() },
   tabStateChanged: { from: 'background', input: z.object({ tabId: z.number().int() }), output: z.void() },

@@ -156,16 +156,29 @@ export const RECYCLE_REASONS = [
 export const RecycleReason = z.enum(RECYCLE_REASONS);
 export type RecycleReason = z.infer<typeof RecycleReason>;
 
+/** The stage before the hand-back, so an undo can put it back. */
+const PreviousStage = LeadStage.optional();
+
 export const Disposition = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('accept'), id: z.uuid(), leadId: z.string().min(1), at: Instant }),
+  z.object({
+    kind: z.literal('accept'),
+    id: z.uuid(),
+    leadId: z.string().min(1),
+    at: Instant,
+    previousStage: PreviousStage,
+  }),
   z.object({
     kind: z.enum(['recycle', 'disqualify']),
     id: z.uuid(),
     leadId: z.string().min(1),
     at: Instant,
+    previousStage: PreviousStage,
     reason: RecycleReason,
     /** Free text; required when the reason is "other". */
-    text: z.string().max(2000).optional(),
+    text: z.string().trim().max(2000).optional(),
+  }).refine((d) => d.reason !== 'other' || Boolean(d.text), {
+    path: ['text'],
+    message: 'say why when the reason is "other"',
   }),
 ]);
 export type Disposition = z.infer<typeof Disposition>;

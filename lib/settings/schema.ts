@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { BusinessCalendar, defaultCalendar } from '../core/calendar';
+import { defaultQualificationFields, QualificationFields } from '../core/qualification';
+import { defaultScoreModel, ScoreModel } from '../core/score';
+import { defaultSlaPolicy, SlaPolicy } from '../core/sla';
 
 const Domain = z
   .string()
@@ -16,6 +20,11 @@ export const Settings = z.object({
   ownDomains: z.array(Domain).default([]),
   /** Where leads come from. Only the local store exists so far. */
   source: z.enum(['local']).default('local'),
+  /** The team's business hours; by default the browser's time zone, Monday–Friday 9–5. */
+  calendar: BusinessCalendar.default(() => defaultCalendar()),
+  slaPolicy: SlaPolicy.default(() => defaultSlaPolicy),
+  scoreModel: ScoreModel.default(() => defaultScoreModel),
+  qualificationFields: QualificationFields.default(() => defaultQualificationFields),
 });
 export type Settings = z.infer<typeof Settings>;
 

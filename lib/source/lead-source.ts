@@ -61,7 +61,10 @@ export interface LeadSource {
   logAttempt(attempt: Attempt): Promise<Attempt>;
   /** Undo of a just-logged attempt. */
   removeAttempt(attemptId: string): Promise<void>;
+  /** Records a hand-back and moves the stage (accept → SQL, recycle → recycled, disqualify). */
   setDisposition(disposition: Disposition): Promise<Lead>;
+  /** Undo of a just-made hand-back: removes it and restores the stage it had before. */
+  undoDisposition(dispositionId: string): Promise<Lead>;
   recordAssetSent(sent: AssetSent): Promise<void>;
   recordContentRequest(request: ContentRequest): Promise<void>;
   listAssets(): Promise<Asset[]>;

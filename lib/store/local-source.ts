@@ -138,7 +138,24 @@ export class LocalLeadSource implements LeadSource {
         stage: STAGE_AFTER[disposition.kind],
         updatedAt: disposition.at,
       });
-      await this.db.dispositions.put(disposition);
+      await this.db.dispositions.put({ ...disposition, previousStage: stored.stage });
+      await this.db.leads.put(toStoredLead(lead));
+      return lead;
+    });
+  }
+
+  async undoDisposition(dispositionId: string): Promise<Lead> {
+    return this.db.transaction('rw', this.db.leads, this.db.dispositions, async () => {
+      const disposition = await this.db.dispositions.get(dispositionId);
+      if (!disposition) throw new Error(`No hand-back with id "${dispositionId}" to undo`);
+      const stored = await this.db.leads.get(disposition.leadId);
+      if (!stored) throw new LeadNotFoundError(disposition.leadId);
+      const lead = Lead.parse({
+        ...fromStoredLead(stored),
+        stage: disposition.previousStage ?? 'mql',
+        updatedAt: new Date().toISOString(),
+      });
+      await this.db.dispositions.delete(dispositionId);
       await this.db.leads.put(toStoredLead(lead));
       return lead;
     });

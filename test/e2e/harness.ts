@@ -172,3 +172,14 @@ export async function textOfTarget(viaPage: Page, urlPart: string): Promise<stri
     await cdp.detach();
   }
 }
+
+/** A screenshot of one page for the README, only when UPDATE_SCREENSHOTS=1. */
+export async function saveScreenshot(
+  page: Page,
+  outFile: string,
+  size: { width: number; height: number },
+): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  await page.setViewportSize(size);
+  await page.screenshot({ path: outFile, fullPage: true });
+}

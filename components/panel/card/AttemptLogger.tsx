@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { relativeTime } from '@/lib/format/relative-time';
+import { ATTEMPT_OUTCOMES, type Attempt, type AttemptOutcome } from '@/lib/model/schemas';
+import { CHANNEL_LABEL, LOGGABLE_CHANNELS, OUTCOME_LABEL } from './attempt-defaults';
+
+type Props = {
+  attempts: Attempt[];
+  now: number;
+  /** The attempt just logged, whose outcome and note the chips and note box change. */
+  latest: Attempt | undefined;
+  onLog: (channel: (typeof LOGGABLE_CHANNELS)[number]) => void;
+  onAmend: (attempt: Attempt) => void;
+  error?: string;
+};
+
+export function AttemptLogger({ attempts, now, latest, onLog, onAmend, error }: Props) {
+  const [note, setNote] = useState('');
+  return (
+    <section aria-label="Log an attempt">
+      <h2>Log an attempt</h2>
+      <div className="row">
+        {LOGGABLE_CHANNELS.map((entry) => (
+          <button
+            key={entry.channel}
+            type="button"
+            className="primary"
+            data-testid={`log-attempt-${entry.channel}`}
+            aria-keyshortcuts={entry.key}
+            onClick={() => {
+              setNote('');
+              onLog(entry);
+            }}
+          >
+            {entry.label} <kbd>{entry.key}</kbd>
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p className="error small" role="alert">
+          {error}
+        </p>
+      )}
+      {latest && (
+        <fieldset className="amend">
+          <legend className="small">
+            {CHANNEL_LABEL[latest.channel]} logged {relativeTime(Date.parse(latest.at), now)}: outcome
+          </legend>
+          <div className="row" role="radiogroup" aria-label="Outcome">
+            {ATTEMPT_OUTCOMES.map((outcome: AttemptOutcome) => (
+              // biome-ignore lint/a11y/useSemanticElements: a row of toggle chips reads better than radio inputs here
+              <button
+                key={outcome}
+                type="button"
+                role="radio"
+                aria-checked={latest.outcome === outcome}
+                className={latest.outcome === outcome ? 'chip selected' : 'chip'}
+                data-testid={`outcome-${outcome}`}
+                onClick={() => onAmend({ ...latest, outcome })}
+              >
+                {OUTCOME_LABEL[outcome]}
+              </button>
+            ))}
+          </div>
+          <form
+            className="row"
+            onSubmit={(event) => {
+              event.preventDefault();
+              onAmend({ ...latest, note: note.trim() || undefined });
+            }}
+          >
+            <label htmlFor="attempt-note" className="sr-only">
+              Note
+            </label>
+            <input
+              id="attempt-note"
+              data-testid="attempt-note"
+              className="grow"
+              placeholder="Note (optional)"
+              maxLength={5000}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+            />
+            <button type="submit">Save note</button>
+          </form>
+        </fieldset>
+      )}
+      <h3 className="small">Attempts</h3>
+      {attempts.length === 0 ? (
+        <p className="muted">No attempts yet.</p>
+      ) : (
+        <ul className="plain">
+          {attempts.map((attempt) => (
+            <li key={attempt.id} data-testid="attempt-item" className="row">
+              <span className="grow">
+                {CHANNEL_LABEL[attempt.channel]} · {OUTCOME_LABEL[attempt.outcome]}
+                {attempt.note && <span className="muted"> — {attempt.note}</span>}
+              </span>
+              <time
+                className="muted small"
+                dateTime={attempt.at}
+                title={new Date(attempt.at).toLocaleString()}
+              >
+                {relativeTime(Date.parse(attempt.at), now)}
+              </time>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

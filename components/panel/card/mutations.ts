@@ -1,0 +1,122 @@
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { request } from '@/lib/messaging/messenger';
+import type {
+  AssetSent,
+  Attempt,
+  ContentRequest,
+  Disposition,
+  LeadPatch,
+  LeadStage,
+} from '@/lib/model/schemas';
+import type { LeadContext } from '@/lib/source/lead-source';
+import { keys } from '../queries';
+
+const STAGE_AFTER: Record<Disposition['kind'], LeadStage> = {
+  accept: 'sql',
+  recycle: 'recycled',
+  disqualify: 'disqualified',
+};
+
+/**
+ * Local-first writes: the card changes before the background answers (the same frame as the
+ * click), and rolls back only when the local write fails. A CRM, later, reports through a sync
+ * state, never through a rollback.
+ */
+function optimistic<TInput>(
+  client: QueryClient,
+  leadId: string,
+  change: (context: LeadContext, input: TInput) => LeadContext,
+) {
+  const key = keys.context(leadId);
+  return {
+    onMutate: async (input: TInput) => {
+      await client.cancelQueries({ queryKey: key });
+      const before = client.getQueryData<LeadContext | null>(key);
+      if (before) client.setQueryData(key, change(before, input));
+      return { before };
+    },
+    onError: (_error: Error, _input: TInput, saved: { before?: LeadContext | null } | undefined) => {
+      if (saved?.before) client.setQueryData(key, saved.before);
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: key }),
+  };
+}
+
+export function useLogAttempt(leadId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (attempt: Attempt) => request('logAttempt', attempt),
+    ...optimistic<Attempt>(client, leadId, (context, attempt) => ({
+      ...context,
+      attempts: [attempt, ...context.attempts.filter((a) => a.id !== attempt.id)],
+    })),
+  });
+}
+
+export function useRemoveAttempt(leadId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (attemptId: string) => request('removeAttempt', { attemptId }),
+    ...optimistic<string>(client, leadId, (context, attemptId) => ({
+      ...context,
+      attempts: context.attempts.filter((a) => a.id !== attemptId),
+    })),
+  });
+}
+
+export function useUpdateFields(leadId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: LeadPatch) => request('updateFields', { leadId, patch }),
+    ...optimistic<LeadPatch>(client, leadId, (context, patch) => ({
+      ...context,
+      lead: { ...context.lead, ...patch },
+    })),
+  });
+}
+
+export function useSetDisposition(leadId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (disposition: Disposition) => request('setDisposition', disposition),
+    ...optimistic<Disposition>(client, leadId, (context, disposition) => ({
+      ...context,
+      lead: { ...context.lead, stage: STAGE_AFTER[disposition.kind] },
+      dispositions: [...context.dispositions, { ...disposition, previousStage: context.lead.stage }],
+    })),
+  });
+}
+
+export function useUndoDisposition(leadId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (disposition: Disposition) => request('undoDisposition', { dispositionId: disposition.id }),
+    ...optimistic<Disposition>(client, leadId, (context, disposition) => ({
+      ...context,
+      lead: { ...context.lead, stage: disposition.previousStage ?? context.lead.stage },
+      dispositions: context.dispositions.filter((d) => d.id !== disposition.id),
+    })),
+  });
+}
+
+export function useRecordAssetSent(leadId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (sent: AssetSent) => request('recordAssetSent', sent),
+    ...optimistic<AssetSent>(client, leadId, (context, sent) => ({
+      ...context,
+      assetsSent: [...context.assetsSent, sent],
+    })),
+  });
+}
+
+export function useRecordContentRequest(leadId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (contentRequest: ContentRequest) => request('recordContentRequest', contentRequest),
+    ...optimistic<ContentRequest>(client, leadId, (context, contentRequest) => ({
+      ...context,
+      contentRequests: [...context.contentRequests, contentRequest],
+    })),
+  });
+}

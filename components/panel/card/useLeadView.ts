@@ -1,0 +1,55 @@
+import { useMemo } from 'react';
+import { qualify, recommendAssets, scoreLead, slaState } from '@/lib/core';
+import type { Asset, Lead } from '@/lib/model/schemas';
+import type { Settings } from '@/lib/settings/schema';
+import type { LeadContext } from '@/lib/source/lead-source';
+
+/**
+ * Everything the card derives from the raw lead context with the pure core: score, SLA,
+ * qualification, suggestions. Recomputed from the (optimistic) cache, so a click shows in the
+ * same frame.
+ */
+export function useLeadView(
+  lead: Lead,
+  context: LeadContext | undefined,
+  assets: Asset[],
+  settings: Settings,
+  now: number,
+) {
+  const current = context?.lead ?? lead;
+  const touches = context?.touches ?? [];
+  const attempts = context?.attempts ?? [];
+  const assetsSent = context?.assetsSent ?? [];
+
+  const score = useMemo(
+    () => scoreLead(settings.scoreModel, current, touches, now),
+    [settings.scoreModel, current, touches, now],
+  );
+  const sla = useMemo(
+    () => slaState(settings.slaPolicy, settings.calendar, current, attempts, now),
+    [settings.slaPolicy, settings.calendar, current, attempts, now],
+  );
+  const qualification = useMemo(
+    () => qualify(settings.qualificationFields, current),
+    [settings.qualificationFields, current],
+  );
+  const sentAssetIds = useMemo(() => new Set(assetsSent.map((sent) => sent.assetId)), [assetsSent]);
+  const suggestions = useMemo(() => {
+    const consumedAssetIds = touches.flatMap((touch) => (touch.assetId ? [touch.assetId] : []));
+    return recommendAssets(current, assets, { consumedAssetIds, sentAssetIds }, 5);
+  }, [current, assets, touches, sentAssetIds]);
+
+  const sent = useMemo(() => {
+    const titles = new Map(assets.map((asset) => [asset.id, asset.title]));
+    return [...assetsSent]
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .map((item) => ({
+        id: item.id,
+        title: titles.get(item.assetId) ?? item.assetId,
+        at: item.at,
+        channel: item.channel,
+      }));
+  }, [assets, assetsSent]);
+
+  return { lead: current, touches, attempts, score, sla, qualification, suggestions, sentAssetIds, sent };
+}
