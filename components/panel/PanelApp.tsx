@@ -1,9 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { panelTargetFromSearch } from '@/lib/panel-target';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { LeadCard } from './LeadCard';
 import { NoLead } from './NoLead';
+import { ParticipantPicker } from './ParticipantPicker';
 import { createQueryClient, useBackgroundBroadcasts, useLeadFor, useTabState } from './queries';
 import { UnknownLead } from './UnknownLead';
 import { useFollowedTab } from './useFollowedTab';
@@ -23,7 +24,12 @@ export function PanelApp({ search }: { search: string }) {
 function Panel({ tabId }: { tabId: number | undefined }) {
   useBackgroundBroadcasts();
   const tabState = useTabState(tabId);
-  const identity = tabState.data?.identity ?? null;
+  const candidates = tabState.data?.candidates ?? [];
+  // The picked participant, remembered per page: a new thread starts again with its first one.
+  const [picked, setPicked] = useState<{ url?: string; index: number }>({ index: 0 });
+  const pickedIndex = picked.url === tabState.data?.url ? picked.index : 0;
+  const identity =
+    (candidates.length > 1 ? candidates[pickedIndex] : undefined) ?? tabState.data?.identity ?? null;
   const lead = useLeadFor(identity);
 
   let body: React.ReactNode;
@@ -35,5 +41,16 @@ function Panel({ tabId }: { tabId: number | undefined }) {
   else if (!lead.data) body = <UnknownLead identity={identity} />;
   else body = <LeadCard lead={lead.data} tabId={tabId} />;
 
-  return <main aria-live="polite">{body}</main>;
+  return (
+    <main>
+      {candidates.length > 1 && (
+        <ParticipantPicker
+          candidates={candidates}
+          chosen={pickedIndex}
+          onChoose={(index) => setPicked({ url: tabState.data?.url, index })}
+        />
+      )}
+      <div aria-live="polite">{body}</div>
+    </main>
+  );
 }

@@ -40,6 +40,11 @@ export function registerRouter(context: HandlerContext, source: () => LeadSource
     broadcast('leadChanged', { leadId: lead.id });
     return lead;
   });
+  handle('linkIdentity', context, async ({ leadId, identity }) => {
+    const lead = await source().linkIdentity(leadId, identity, new Date());
+    broadcast('leadChanged', { leadId });
+    return lead;
+  });
   handle('updateFields', context, async ({ leadId, patch }) => {
     const lead = await source().updateFields(leadId, patch, new Date());
     broadcast('leadChanged', { leadId });

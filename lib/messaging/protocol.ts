@@ -19,6 +19,8 @@ export const TabState = z.object({
   identity: z.optional(z.nullable(LeadIdentity)),
   /** Which host adapter reported (gmail, linkedin, …). */
   host: z.string().optional(),
+  /** Every outside participant when the page shows several (a Gmail thread): the panel's picker. */
+  candidates: z.array(LeadIdentity).max(50).optional(),
   updatedAt: z.number(),
 });
 export type TabState = z.infer<typeof TabState>;
@@ -42,7 +44,12 @@ export const protocol = {
   // content script → background
   identityDetected: {
     from: 'content-script',
-    input: z.object({ url: z.string(), host: z.string(), identity: z.nullable(LeadIdentity) }),
+    input: z.object({
+      url: z.string(),
+      host: z.string(),
+      identity: z.nullable(LeadIdentity),
+      candidates: z.array(LeadIdentity).max(50).optional(),
+    }),
     output: z.object({ ok: z.literal(true) }),
   },
   // extension pages → background
@@ -64,6 +71,11 @@ export const protocol = {
     output: z.array(Lead),
   },
   addLead: { from: 'extension-page', input: NewLead, output: Lead },
+  linkIdentity: {
+    from: 'extension-page',
+    input: z.object({ leadId: z.string(), identity: LeadIdentity }),
+    output: Lead,
+  },
   updateFields: {
     from: 'extension-page',
     input: z.object({ leadId: z.string(), patch: LeadPatch }),

@@ -58,6 +58,8 @@ export interface LeadSource {
   search(text: string, limit?: number): Promise<Lead[]>;
   addLead(input: NewLead, now: Date): Promise<Lead>;
   updateFields(leadId: string, patch: LeadPatch, now: Date): Promise<Lead>;
+  /** Ties what a page showed (an email, a LinkedIn profile, a CRM id) to an existing lead. */
+  linkIdentity(leadId: string, identity: LeadIdentity, now: Date): Promise<Lead>;
   logAttempt(attempt: Attempt): Promise<Attempt>;
   /** Undo of a just-logged attempt. */
   removeAttempt(attemptId: string): Promise<void>;

@@ -115,6 +115,28 @@ export class LocalLeadSource implements LeadSource {
     });
   }
 
+  async linkIdentity(leadId: string, identity: LeadIdentity, now: Date): Promise<Lead> {
+    return this.db.transaction('rw', this.db.leads, async () => {
+      const stored = await this.db.leads.get(leadId);
+      if (!stored) throw new LeadNotFoundError(leadId);
+      const current = fromStoredLead(stored);
+      const crm =
+        identity.crm &&
+        !current.crm.some((ref) => ref.system === identity.crm?.system && ref.id === identity.crm?.id);
+      const lead = Lead.parse({
+        ...current,
+        emails: [...new Set([...current.emails, ...identity.emails])],
+        linkedinUrl:
+          current.linkedinUrl ??
+          (identity.linkedinSlug ? `https://www.linkedin.com/in/${identity.linkedinSlug}/` : undefined),
+        crm: crm && identity.crm ? [...current.crm, identity.crm] : current.crm,
+        updatedAt: now.toISOString(),
+      });
+      await this.db.leads.put(toStoredLead(lead));
+      return lead;
+    });
+  }
+
   async logAttempt(input: Attempt): Promise<Attempt> {
     const attempt = Attempt.parse(input);
     await this.db.transaction('rw', this.db.leads, this.db.attempts, async () => {

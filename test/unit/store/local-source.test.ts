@@ -48,6 +48,18 @@ describe('LocalLeadSource', () => {
     ).toBeUndefined();
   });
 
+  test('links an email and a LinkedIn profile to an existing lead, without duplicates', async () => {
+    const lead = await source.linkIdentity(
+      dana.id,
+      { emails: ['dana.w@personal.example', dana.email], linkedinSlug: 'dana-other' },
+      NOW,
+    );
+    expect(lead.emails).toEqual([dana.email, 'dana.w@personal.example']);
+    expect(lead.linkedinUrl).toBe(`https://www.linkedin.com/in/${dana.linkedinSlug}/`);
+    expect((await source.findByIdentity({ emails: ['dana.w@personal.example'] }))?.id).toBe(dana.id);
+    await expect(source.linkIdentity('nope', { emails: ['x@y.example'] }, NOW)).rejects.toThrow('No lead');
+  });
+
   test('reads a lead context with touches and attempts newest first', async () => {
     const attempt = (at: string): Attempt => ({
       id: crypto.randomUUID(),
