@@ -3,7 +3,7 @@ import { describeSla, formatWhen, type SlaResult, type SlaStateName } from '@/li
 /** Colour is never the only signal: each tone also has a word and a symbol. */
 const TONE: Record<SlaStateName, { tone: 'ok' | 'warn' | 'bad' | 'muted'; word: string; symbol: string }> = {
   not_started: { tone: 'muted', word: 'Not started', symbol: '·' },
-  first_attempt_due: { tone: 'warn', word: 'Due', symbol: '⏱' },
+  first_attempt_due: { tone: 'warn', word: 'Due', symbol: '•' },
   first_attempt_breached: { tone: 'bad', word: 'Breached', symbol: '✕' },
   cadence_on_track: { tone: 'ok', word: 'On track', symbol: '✓' },
   cadence_behind: { tone: 'warn', word: 'Behind', symbol: '!' },
