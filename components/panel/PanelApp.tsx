@@ -5,7 +5,13 @@ import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { LeadCard } from './LeadCard';
 import { NoLead } from './NoLead';
 import { ParticipantPicker } from './ParticipantPicker';
-import { createQueryClient, useBackgroundBroadcasts, useLeadFor, useTabState } from './queries';
+import {
+  createQueryClient,
+  useBackgroundBroadcasts,
+  useLeadFor,
+  usePrefetchCardData,
+  useTabState,
+} from './queries';
 import { UnknownLead } from './UnknownLead';
 import { useFollowedTab } from './useFollowedTab';
 
@@ -23,6 +29,7 @@ export function PanelApp({ search }: { search: string }) {
 
 function Panel({ tabId }: { tabId: number | undefined }) {
   useBackgroundBroadcasts();
+  usePrefetchCardData();
   const tabState = useTabState(tabId);
   const candidates = tabState.data?.candidates ?? [];
   // The picked participant, remembered per page: a new thread starts again with its first one.

@@ -2,6 +2,7 @@ import { QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { messenger, request } from '@/lib/messaging/messenger';
 import type { LeadIdentity } from '@/lib/model/schemas';
+import { readSettings } from '@/lib/settings/item';
 
 export function createQueryClient(): QueryClient {
   // The data is local (the background's IndexedDB): never wait for "online".
@@ -22,12 +23,32 @@ export const keys = {
   search: (text: string) => ['search', text] as const,
 };
 
+/**
+ * The tab's state. Fetched together with its lead and the lead's context in one round trip,
+ * which seeds those queries' caches, so the card renders with data after a single message.
+ */
 export function useTabState(tabId: number | undefined) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: keys.tabState(tabId ?? -1),
-    queryFn: () => request('getTabState', { tabId: tabId ?? -1 }),
+    queryFn: async () => {
+      const view = await request('getTabView', { tabId: tabId ?? -1 });
+      const identity = view.tabState?.identity;
+      if (identity) client.setQueryData(keys.lead(identity), view.lead);
+      if (view.lead) client.setQueryData(keys.context(view.lead.id), view.context);
+      return view.tabState;
+    },
     enabled: tabId !== undefined,
   });
+}
+
+/** Starts the reads every card needs (assets, settings) while the tab's lead is being found. */
+export function usePrefetchCardData(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    void client.prefetchQuery({ queryKey: keys.assets, queryFn: () => request('listAssets', null) });
+    void client.prefetchQuery({ queryKey: ['settings'], queryFn: readSettings });
+  }, [client]);
 }
 
 export function useLeadFor(identity: LeadIdentity | null | undefined) {

@@ -29,6 +29,12 @@ export function registerRouter(context: HandlerContext, source: () => LeadSource
     return { ok: true as const };
   });
   handle('getTabState', context, ({ tabId }) => readTabState(tabId));
+  handle('getTabView', context, async ({ tabId }) => {
+    const tabState = await readTabState(tabId);
+    const lead = tabState?.identity ? await source().findByIdentity(tabState.identity) : undefined;
+    const leadContext = lead ? await source().readLeadContext(lead.id) : undefined;
+    return { tabState, lead: lead ?? null, context: leadContext ?? null };
+  });
   handle('findLead', context, async ({ identity }) => (await source().findByIdentity(identity)) ?? null);
   handle('readLeadContext', context, async ({ leadId }) => (await source().readLeadContext(leadId)) ?? null);
   handle('listQueue', context, (query) => source().listQueue(query));

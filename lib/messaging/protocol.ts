@@ -58,6 +58,16 @@ export const protocol = {
     input: z.object({ tabId: z.number().int() }),
     output: TabState.nullable(),
   },
+  /** The tab's state, its lead and that lead's context in one round trip: the panel's first render. */
+  getTabView: {
+    from: 'extension-page',
+    input: z.object({ tabId: z.number().int() }),
+    output: z.object({
+      tabState: TabState.nullable(),
+      lead: Lead.nullable(),
+      context: LeadContext.nullable(),
+    }),
+  },
   findLead: { from: 'extension-page', input: z.object({ identity: LeadIdentity }), output: Lead.nullable() },
   readLeadContext: {
     from: 'extension-page',

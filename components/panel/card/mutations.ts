@@ -29,10 +29,12 @@ function optimistic<TInput>(
 ) {
   const key = keys.context(leadId);
   return {
-    onMutate: async (input: TInput) => {
-      await client.cancelQueries({ queryKey: key });
+    onMutate: (input: TInput) => {
+      // Synchronously, so the change is painted in the frame of the click; an in-flight read of
+      // the old state is cancelled so it cannot overwrite it.
       const before = client.getQueryData<LeadContext | null>(key);
       if (before) client.setQueryData(key, change(before, input));
+      void client.cancelQueries({ queryKey: key });
       return { before };
     },
     onError: (_error: Error, _input: TInput, saved: { before?: LeadContext | null } | undefined) => {

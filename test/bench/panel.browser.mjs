@@ -1,0 +1,101 @@
+// Panel figures in a real Chromium with the built extension (run by `npm run bench`, after a build):
+// first render with data (navigation start → the card has its lead context), and click "log call"
+// → the attempt visible in the panel (next frame after the click). Prints a table; asserts nothing.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+const extension = resolve(process.env.BATON_EXTENSION_DIR ?? '.output/chrome-mv3');
+if (!executablePath || !existsSync(`${extension}/manifest.json`)) {
+  console.error(
+    'panel bench: needs Chromium (CHROME_PATH or /usr/bin/chromium) and a build (npm run build).',
+  );
+  process.exit(1);
+}
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const CLICKS = Number(process.env.BENCH_CLICKS ?? 40);
+const quantile = (values, q) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+const row = (name, values) => ({
+  name,
+  n: values.length,
+  p50_ms: +quantile(values, 0.5).toFixed(1),
+  p95_ms: +quantile(values, 0.95).toFixed(1),
+  max_ms: +Math.max(...values).toFixed(1),
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
+const context = await chromium.launchPersistentContext(dir, {
+  headless: true,
+  executablePath,
+  args: [
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--no-first-run',
+  ],
+});
+try {
+  const gmailHtml = readFileSync('test/fixtures/gmail/gmail-2026-11-20.html', 'utf8');
+  await context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: gmailHtml }),
+  );
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(worker.url()).host;
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/options.html`);
+  await options.getByTestId('load-sample').click();
+  await options.getByTestId('workspace-counts').filter({ hasText: '(300 sample)' }).waitFor();
+  const gmail = await context.newPage();
+  await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL');
+  const tabId = await options.evaluate(
+    async () => (await chrome.tabs.query({ url: 'https://mail.google.com/*' }))[0]?.id,
+  );
+
+  const firstRender = [];
+  for (let run = 0; run < RUNS; run++) {
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${id}/sidepanel.html?tab=${tabId}`);
+    await panel.waitForFunction(() => performance.getEntriesByName('baton:card-with-data').length > 0);
+    firstRender.push(
+      await panel.evaluate(() => performance.getEntriesByName('baton:card-with-data')[0].startTime),
+    );
+    await panel.close();
+  }
+
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${id}/sidepanel.html?tab=${tabId}`);
+  await panel.getByTestId('log-attempt-call').waitFor();
+  const clickToVisible = [];
+  for (let i = 0; i < CLICKS; i++) {
+    clickToVisible.push(
+      await panel.evaluate(
+        () =>
+          new Promise((done) => {
+            const before = document.querySelectorAll('[data-testid="attempt-item"]').length;
+            const observer = new MutationObserver(() => {
+              if (document.querySelectorAll('[data-testid="attempt-item"]').length === before) return;
+              observer.disconnect();
+              // Visible = the frame after the DOM change is painted.
+              requestAnimationFrame(() => done(performance.now() - start));
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            const start = performance.now();
+            document.querySelector('[data-testid="log-attempt-call"]').click();
+          }),
+      ),
+    );
+  }
+  console.log('\nPanel in Chromium (sample workspace, 300 leads)');
+  console.table([
+    row('first render with data (nav start → card has data)', firstRender),
+    row('click "log call" → attempt visible (next frame)', clickToVisible),
+  ]);
+} finally {
+  await context.close();
+  rmSync(dir, { recursive: true, force: true });
+}
