@@ -25,6 +25,16 @@ export const Settings = z.object({
   slaPolicy: SlaPolicy.default(() => defaultSlaPolicy),
   scoreModel: ScoreModel.default(() => defaultScoreModel),
   qualificationFields: QualificationFields.default(() => defaultQualificationFields),
+  /** Notifications before a first-attempt deadline and at breach; never for sample records. */
+  reminders: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** Business minutes before the first-attempt deadline. */
+      minutesBefore: z.number().int().min(0).max(480).default(30),
+    })
+    .default({ enabled: true, minutesBefore: 30 }),
+  /** Whose queue: the owner value on leads (an email). Empty: every open lead. */
+  owner: z.string().trim().default(''),
 });
 export type Settings = z.infer<typeof Settings>;
 
