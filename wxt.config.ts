@@ -11,17 +11,36 @@ export default defineConfig({
     description:
       'Lead context beside Gmail, LinkedIn and your CRM: score, gaps, content, assets and the SLA clock.',
     // storage: settings + per-tab identity; scripting: inject into tabs already open at install;
-    // sidePanel: the panel itself (Chrome only).
-    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: ['https://mail.google.com/*'],
+    // alarms + notifications: SLA reminders and the badge refresh; sidePanel: the panel itself (Chrome only).
+    permissions: [
+      'storage',
+      'scripting',
+      'alarms',
+      'notifications',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    // Only the pages Baton reads a lead from (each has its content script); nothing broader.
+    host_permissions: [
+      'https://mail.google.com/*',
+      'https://www.linkedin.com/*',
+      'https://app.hubspot.com/*',
+      'https://app-eu1.hubspot.com/*',
+      'https://*.lightning.force.com/*',
+    ],
     action: { default_title: 'Open Baton' },
+    // The keyboard shortcut opens the panel like the toolbar button does.
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+B' }, description: 'Open Baton' } },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: {
+      ? {
+          browser_specific_settings: {
+            gecko: {
               id: 'baton@baton.example',
               strict_min_version: '115.0',
               // Nothing leaves the browser until a team connects its own CRM.
               data_collection_permissions: { required: ['none'] },
-            } } }
+            },
+          },
+        }
       : {}),
   }),
   webExt: { disabled: true },

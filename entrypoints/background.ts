@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
+import { focusLeadTab, REFRESH_ALARM, REMINDER_ALARM, refreshAttention } from '@/lib/background/attention';
 import { injectIntoOpenTabs } from '@/lib/background/inject-open-tabs';
 import { registerRouter } from '@/lib/background/router';
 import { forgetTab, forgetTabIfLeftSite } from '@/lib/background/tab-states';
 import { broadcast } from '@/lib/messaging/messenger';
+import { settingsItem } from '@/lib/settings/item';
 import { BatonDb } from '@/lib/store/db';
 import { LocalLeadSource } from '@/lib/store/local-source';
 
@@ -19,12 +21,34 @@ export default defineBackground(() => {
     return source;
   };
 
+  // Badge and reminders catch up after changes, coalesced: a burst of writes costs one refresh.
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshSoon = () => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => refreshAttention(getSource()).catch(console.error), 300);
+  };
+
   // Listeners are registered synchronously at start-up, so a worker woken by an event gets it.
   registerRouter(
     { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, '') },
     getSource,
     getDb,
+    refreshSoon,
   );
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REMINDER_ALARM || alarm.name === REFRESH_ALARM) refreshSoon();
+  });
+  browser.notifications.onClicked.addListener((notificationId) => {
+    const leadId = /^lead:([^:]+):/.exec(notificationId)?.[1];
+    if (leadId) void focusLeadTab(getSource(), leadId);
+    void browser.notifications.clear(notificationId);
+  });
+  settingsItem.watch(refreshSoon);
+  // The badge ticks with time even when nothing changes; alarms survive the worker being stopped.
+  void browser.alarms.get(REFRESH_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 1 });
+  });
+  refreshSoon();
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A tab that loads a page of another site no longer shows what its old content script saw.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

@@ -1,13 +1,16 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { panelTargetFromSearch } from '@/lib/panel-target';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { LeadCard } from './LeadCard';
 import { NoLead } from './NoLead';
 import { ParticipantPicker } from './ParticipantPicker';
+import { QueueView } from './QueueView';
 import {
   createQueryClient,
   useBackgroundBroadcasts,
+  useLeadContext,
   useLeadFor,
   usePrefetchCardData,
   useTabState,
@@ -27,9 +30,75 @@ export function PanelApp({ search }: { search: string }) {
   );
 }
 
+type View = { kind: 'tab' } | { kind: 'queue' } | { kind: 'lead'; leadId: string };
+
 function Panel({ tabId }: { tabId: number | undefined }) {
   useBackgroundBroadcasts();
   usePrefetchCardData();
+  const [view, setView] = useState<View>({ kind: 'tab' });
+  return (
+    <main>
+      <nav className="tabs" aria-label="Views">
+        <button type="button" aria-selected={view.kind === 'tab'} onClick={() => setView({ kind: 'tab' })}>
+          This tab
+        </button>
+        <button
+          type="button"
+          data-testid="open-queue"
+          aria-selected={view.kind !== 'tab'}
+          onClick={() => setView({ kind: 'queue' })}
+        >
+          Queue
+        </button>
+        <span className="grow" />
+        <PopOutButton />
+      </nav>
+      {view.kind === 'tab' && <TabLead tabId={tabId} />}
+      {view.kind === 'queue' && <QueueView onOpen={(leadId) => setView({ kind: 'lead', leadId })} />}
+      {view.kind === 'lead' && (
+        <>
+          <button type="button" className="link small" onClick={() => setView({ kind: 'queue' })}>
+            ← Back to the queue
+          </button>
+          <LeadById leadId={view.leadId} tabId={tabId} />
+        </>
+      )}
+    </main>
+  );
+}
+
+/** Opens this panel in its own window, following the same browser window's active tab. */
+function PopOutButton() {
+  const popOut = async () => {
+    const current = await browser.windows.getCurrent();
+    await browser.windows.create({
+      url: browser.runtime.getURL(`/sidepanel.html?window=${current.id}` as '/sidepanel.html'),
+      type: 'popup',
+      width: 420,
+      height: 820,
+    });
+  };
+  return (
+    <button
+      type="button"
+      className="small"
+      onClick={() => void popOut()}
+      title="Open Baton in its own window"
+    >
+      Pop out
+    </button>
+  );
+}
+
+function LeadById({ leadId, tabId }: { leadId: string; tabId: number | undefined }) {
+  const context = useLeadContext(leadId);
+  if (context.isPending) return <p className="muted">Loading the lead…</p>;
+  if (context.isError) return <p className="error">Could not load the lead: {context.error.message}</p>;
+  if (!context.data) return <p className="muted">This lead no longer exists.</p>;
+  return <LeadCard lead={context.data.lead} tabId={tabId} />;
+}
+
+function TabLead({ tabId }: { tabId: number | undefined }) {
   const tabState = useTabState(tabId);
   const candidates = tabState.data?.candidates ?? [];
   // The picked participant, remembered per page: a new thread starts again with its first one.
@@ -49,7 +118,7 @@ function Panel({ tabId }: { tabId: number | undefined }) {
   else body = <LeadCard lead={lead.data} tabId={tabId} />;
 
   return (
-    <main>
+    <>
       {candidates.length > 1 && (
         <ParticipantPicker
           candidates={candidates}
@@ -58,6 +127,6 @@ function Panel({ tabId }: { tabId: number | undefined }) {
         />
       )}
       <div aria-live="polite">{body}</div>
-    </main>
+    </>
   );
 }

@@ -88,6 +88,7 @@ export function useBackgroundBroadcasts(): void {
       void client.invalidateQueries({ queryKey: ['context'] });
       void client.invalidateQueries({ queryKey: ['search'] });
       void client.invalidateQueries({ queryKey: keys.assets });
+      void client.invalidateQueries({ queryKey: ['queue'] });
     });
     const offTab = messenger.onMessage('tabStateChanged', ({ data }) => {
       void client.invalidateQueries({ queryKey: keys.tabState(data.tabId) });

@@ -1,5 +1,6 @@
 import { type HandlerContext, handle } from '../messaging/handle';
 import { broadcast } from '../messaging/messenger';
+import { readSettings } from '../settings/item';
 import type { LeadSource } from '../source/lead-source';
 import type { BatonDb } from '../store/db';
 import {
@@ -8,13 +9,25 @@ import {
   loadSampleWorkspace,
   removeSampleWorkspace,
 } from '../store/workspace';
+import { loadQueueEntries } from './queue';
 import { readTabState, saveTabState } from './tab-states';
 
 /**
  * The background's message handlers: every read and write goes through here, to the one
  * LeadSource. Writes broadcast "leadChanged" so open panels refresh.
  */
-export function registerRouter(context: HandlerContext, source: () => LeadSource, db: () => BatonDb): void {
+export function registerRouter(
+  context: HandlerContext,
+  source: () => LeadSource,
+  db: () => BatonDb,
+  afterWrite: () => void = () => {},
+): void {
+  /** Every write: tell open panels, and let the badge and reminders catch up. */
+  const changed = (leadId?: string) => {
+    broadcast('leadChanged', leadId === undefined ? {} : { leadId });
+    afterWrite();
+  };
+
   handle('identityDetected', context, async (data, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error('identityDetected needs a tab');
@@ -39,56 +52,57 @@ export function registerRouter(context: HandlerContext, source: () => LeadSource
   handle('readLeadContext', context, async ({ leadId }) => (await source().readLeadContext(leadId)) ?? null);
   handle('listQueue', context, (query) => source().listQueue(query));
   handle('searchLeads', context, ({ text, limit }) => source().search(text, limit));
+  handle('queueEntries', context, async () => loadQueueEntries(source(), await readSettings(), Date.now()));
   handle('listAssets', context, () => source().listAssets());
 
   handle('addLead', context, async (input) => {
     const lead = await source().addLead(input, new Date());
-    broadcast('leadChanged', { leadId: lead.id });
+    changed(lead.id);
     return lead;
   });
   handle('linkIdentity', context, async ({ leadId, identity }) => {
     const lead = await source().linkIdentity(leadId, identity, new Date());
-    broadcast('leadChanged', { leadId });
+    changed(leadId);
     return lead;
   });
   handle('updateFields', context, async ({ leadId, patch }) => {
     const lead = await source().updateFields(leadId, patch, new Date());
-    broadcast('leadChanged', { leadId });
+    changed(leadId);
     return lead;
   });
   handle('logAttempt', context, async (attempt) => {
     const saved = await source().logAttempt(attempt);
-    broadcast('leadChanged', { leadId: saved.leadId });
+    changed(saved.leadId);
     return saved;
   });
   handle('removeAttempt', context, async ({ attemptId }) => {
     await source().removeAttempt(attemptId);
-    broadcast('leadChanged', {});
+    changed();
     return null;
   });
   handle('setDisposition', context, async (disposition) => {
     const lead = await source().setDisposition(disposition);
-    broadcast('leadChanged', { leadId: lead.id });
+    changed(lead.id);
     return lead;
   });
   handle('undoDisposition', context, async ({ dispositionId }) => {
     const lead = await source().undoDisposition(dispositionId);
-    broadcast('leadChanged', { leadId: lead.id });
+    changed(lead.id);
     return lead;
   });
   handle('recordAssetSent', context, async (sent) => {
     await source().recordAssetSent(sent);
-    broadcast('leadChanged', { leadId: sent.leadId });
+    changed(sent.leadId);
     return null;
   });
   handle('recordContentRequest', context, async (contentRequest) => {
     await source().recordContentRequest(contentRequest);
-    broadcast('leadChanged', { leadId: contentRequest.leadId });
+    changed(contentRequest.leadId);
     return null;
   });
 
   const workspaceChanged = <T>(counts: T) => {
-    broadcast('leadChanged', {});
+    changed();
     return counts;
   };
   handle('loadSample', context, async () => workspaceChanged(await loadSampleWorkspace(db(), new Date())));

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import { TabState } from '../messaging/protocol';
 
@@ -34,4 +35,14 @@ export async function forgetTabIfLeftSite(tabId: number, url: string | undefined
   if (url && origin(url) === origin(state.url)) return false;
   await forgetTab(tabId);
   return true;
+}
+
+/** Every tab's state (for a notification click: which tab shows this lead). */
+export async function listTabStates(): Promise<TabState[]> {
+  const all = await browser.storage.session.get(null);
+  return Object.entries(all).flatMap(([key, value]) => {
+    if (!key.startsWith('tab-')) return [];
+    const parsed = TabState.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  });
 }

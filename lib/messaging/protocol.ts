@@ -9,6 +9,7 @@ import {
   LeadIdentity,
   LeadPatch,
 } from '../model/schemas';
+import { QueueEntry } from '../queue/queue-entry';
 import { LeadContext, NewLead, QueueQuery } from '../source/lead-source';
 
 /** What the background knows about a tab: the identity its content script last reported. */
@@ -75,6 +76,7 @@ export const protocol = {
     output: LeadContext.nullable(),
   },
   listQueue: { from: 'extension-page', input: QueueQuery, output: z.array(Lead) },
+  queueEntries: { from: 'extension-page', input: z.null().optional(), output: z.array(QueueEntry) },
   searchLeads: {
     from: 'extension-page',
     input: z.object({ text: z.string().max(200), limit: z.number().int().positive().max(100).optional() }),

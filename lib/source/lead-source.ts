@@ -54,6 +54,8 @@ export interface LeadSource {
   readLeadContext(leadId: string): Promise<LeadContext | undefined>;
   /** Open leads handed to sales (MQL), for the queue. */
   listQueue(query: QueueQuery): Promise<Lead[]>;
+  /** Attempts and touches of many leads at once (for the queue's SLA and score). */
+  readActivity(leadIds: readonly string[]): Promise<Map<string, { attempts: Attempt[]; touches: Touch[] }>>;
   /** Name prefix, email prefix or company prefix; at most `limit` results. */
   search(text: string, limit?: number): Promise<Lead[]>;
   addLead(input: NewLead, now: Date): Promise<Lead>;

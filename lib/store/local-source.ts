@@ -9,6 +9,7 @@ import {
   type LeadIdentity,
   LeadPatch,
   type LeadStage,
+  type Touch,
 } from '../model/schemas';
 import {
   type LeadContext,
@@ -80,6 +81,27 @@ export class LocalLeadSource implements LeadSource {
       .limit(query.limit)
       .toArray();
     return rows.map(fromStoredLead);
+  }
+
+  async readActivity(leadIds: readonly string[]): Promise<Map<string, { attempts: Attempt[]; touches: Touch[] }>> {
+    const db = this.db;
+    const activity = new Map<string, { attempts: Attempt[]; touches: Touch[] }>();
+    await db.transaction('r', db.attempts, db.touches, () =>
+      Promise.all(
+        leadIds.map(async (leadId) => {
+          const range = [
+            [leadId, Dexie.minKey],
+            [leadId, Dexie.maxKey],
+          ] as const;
+          const [attempts, touches] = await Promise.all([
+            db.attempts.where('[leadId+at]').between(...range).toArray(),
+            db.touches.where('[leadId+at]').between(...range).toArray(),
+          ]);
+          activity.set(leadId, { attempts, touches });
+        }),
+      ),
+    );
+    return activity;
   }
 
   async search(text: string, limit = 20): Promise<Lead[]> {

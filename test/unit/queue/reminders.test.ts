@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import { defaultCalendar, defaultSlaPolicy } from '@/lib/core';
+import type { QueueEntry } from '@/lib/queue/queue-entry';
+import { planReminders, remindersFor } from '@/lib/queue/reminders';
+import { badgeFor, isDueToday, rankQueue } from '@/lib/queue/urgency';
+
+// Tuesday 24 Nov 2026, New York business hours 09:00–17:00 (UTC−5).
+const calendar = defaultCalendar('America/New_York');
+const policy = { ...defaultSlaPolicy, tiers: [] };
+const at = (iso: string) => Date.parse(iso);
+const entry = (
+  id: string,
+  mqlAt: string | undefined,
+  extra: Partial<QueueEntry['lead']> = {},
+  attempts: QueueEntry['attempts'] = [],
+): QueueEntry => ({
+  lead: { id, name: id, emails: [`${id}@x.example`], stage: 'mql', mqlAt, sample: false, ...extra },
+  attempts,
+  score: 50,
+  band: 'warm',
+});
+
+describe('reminders', () => {
+  const now = at('2026-11-24T15:00:00Z'); // 10:00 in New York
+  const entries = [
+    entry('fresh', '2026-11-24T14:30:00Z'), // 09:30 → due 13:30 local
+    entry('sample', '2026-11-24T14:30:00Z', { sample: true }),
+    entry('done', '2026-11-24T14:30:00Z', {}, [
+      { leadId: 'done', at: '2026-11-24T14:45:00.000Z', outcome: 'no_answer' },
+    ]),
+  ];
+  const ranked = rankQueue(entries, policy, calendar, now);
+  const reminders = remindersFor(ranked, calendar, { enabled: true, minutesBefore: 30 });
+
+  test('one 30 business minutes before the first-attempt deadline and one at breach; none for sample or attempted leads', () => {
+    expect(reminders.map((r) => [r.leadId, r.kind, new Date(r.at).toISOString()])).toEqual([
+      ['fresh', 'before', '2026-11-24T18:00:00.000Z'],
+      ['fresh', 'breach', '2026-11-24T18:30:00.000Z'],
+    ]);
+  });
+
+  test('the one alarm is set for the next reminder; due ones fire once', () => {
+    expect(planReminders(reminders, new Set(), now)).toEqual({ due: [], nextAt: at('2026-11-24T18:00:00Z') });
+    const later = at('2026-11-24T18:05:00Z');
+    const plan = planReminders(reminders, new Set(), later);
+    expect(plan.due.map((r) => r.kind)).toEqual(['before']);
+    expect(plan.nextAt).toBe(at('2026-11-24T18:30:00Z'));
+    const fired = new Set(plan.due.map((r) => r.key));
+    expect(planReminders(reminders, fired, later).due).toEqual([]);
+  });
+
+  test('“minutes before” counts business time, back across the night', () => {
+    const lateHandoff = rankQueue([entry('late', '2026-11-23T21:50:00Z')], policy, calendar, now); // Mon 16:50 local
+    // Deadline: 4 business hours from Monday 16:50 = Tuesday 12:50 local (17:50Z).
+    expect(new Date(lateHandoff[0]?.sla.deadline ?? 0).toISOString()).toBe('2026-11-24T17:50:00.000Z');
+    const [before] = remindersFor(lateHandoff, calendar, { enabled: true, minutesBefore: 235 });
+    // 235 business minutes before Tuesday 12:50 is Monday 16:55 local: back across the night.
+    expect(new Date(before?.at ?? 0).toISOString()).toBe('2026-11-23T21:55:00.000Z');
+  });
+
+  test('switched off: no reminders; the alarm is never set sooner than 30 s', () => {
+    expect(remindersFor(ranked, calendar, { enabled: false, minutesBefore: 30 })).toEqual([]);
+    const soon = planReminders(reminders, new Set(), at('2026-11-24T17:59:50Z'));
+    expect(soon.nextAt).toBe(at('2026-11-24T18:00:20Z'));
+  });
+});
+
+describe('badge and filters', () => {
+  const now = at('2026-11-24T15:00:00Z');
+  test('counts breached + due within the hour, red when any is breached', () => {
+    const ranked = rankQueue(
+      [
+        entry('breached', '2026-11-23T14:00:00Z'), // Monday 09:00 → due Monday 13:00
+        entry('soon', '2026-11-24T12:00:00Z'), // 07:00 → clock starts 09:00 → due 13:00; 3 h left: not soon
+        entry('very-soon', '2026-11-23T19:30:00Z'), // Mon 14:30 → due Tue 10:30: 30 min left
+      ],
+      policy,
+      calendar,
+      now,
+    );
+    expect(ranked.map((r) => r.lead.id)).toEqual(['breached', 'very-soon', 'soon']);
+    expect(badgeFor(ranked)).toEqual({ text: '2', color: '#cf222e' });
+    expect(badgeFor(ranked.slice(1))).toEqual({ text: '1', color: '#9a6700' });
+    expect(badgeFor([])).toEqual({ text: '', color: '#1a7f37' });
+  });
+
+  test('due today uses the calendar’s day', () => {
+    const [soon] = rankQueue([entry('soon', '2026-11-24T12:00:00Z')], policy, calendar, now);
+    const dayKey = (t: number) => new Date(t - 5 * 3600_000).toISOString().slice(0, 10);
+    expect(soon && isDueToday(soon.sla, now, dayKey)).toBe(true);
+    expect(soon && isDueToday(soon.sla, at('2026-11-23T15:00:00Z'), dayKey)).toBe(false);
+  });
+});
