@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { describeSla, localDate } from '@/lib/core';
 import { request } from '@/lib/messaging/messenger';
-import { isBreached, isDueToday, type RankedEntry, rankQueue } from '@/lib/queue/urgency';
+import { isBreached, isDueSoon, isDueToday, type RankedEntry, rankQueue } from '@/lib/queue/urgency';
 import { useNow } from './useNow';
 import { useSettings } from './useSettings';
 
@@ -109,7 +109,11 @@ function QueueRow({
       ? 'warn'
       : 'ok';
   return (
-    <li data-testid="queue-item" data-lead-id={entry.lead.id}>
+    <li
+      data-testid="queue-item"
+      data-lead-id={entry.lead.id}
+      data-attention={isBreached(entry.sla) || isDueSoon(entry.sla) ? 'yes' : undefined}
+    >
       <button type="button" className="queue-row" onClick={() => onOpen(entry.lead.id)}>
         <span className="row spread">
           <strong>{entry.lead.name}</strong>
