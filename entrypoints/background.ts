@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { activeSource } from '@/lib/background/active-source';
 import { focusLeadTab, REFRESH_ALARM, REMINDER_ALARM, refreshAttention } from '@/lib/background/attention';
 import { injectIntoOpenTabs } from '@/lib/background/inject-open-tabs';
 import { registerRouter } from '@/lib/background/router';
@@ -6,20 +7,17 @@ import { forgetTab, forgetTabIfLeftSite } from '@/lib/background/tab-states';
 import { broadcast } from '@/lib/messaging/messenger';
 import { settingsItem } from '@/lib/settings/item';
 import { BatonDb } from '@/lib/store/db';
-import { LocalLeadSource } from '@/lib/store/local-source';
 
 export default defineBackground(() => {
   // Opened lazily: a worker woken for a message that needs no data does not open IndexedDB.
   let db: BatonDb | undefined;
-  let source: LocalLeadSource | undefined;
+  const active = activeSource(() => getDb());
   const getDb = () => {
     db ??= new BatonDb();
     return db;
   };
-  const getSource = () => {
-    source ??= new LocalLeadSource(getDb());
-    return source;
-  };
+  // HubSpot when connected, else the local store: one data path for the panel either way.
+  const getSource = () => active.source;
 
   // Badge and reminders catch up after changes, coalesced: a burst of writes costs one refresh.
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -34,6 +32,7 @@ export default defineBackground(() => {
     getSource,
     getDb,
     refreshSoon,
+    active.connectionChanged,
   );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REMINDER_ALARM || alarm.name === REFRESH_ALARM) refreshSoon();

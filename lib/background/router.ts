@@ -9,6 +9,7 @@ import {
   loadSampleWorkspace,
   removeSampleWorkspace,
 } from '../store/workspace';
+import { connectHubSpot, disconnectHubSpot, hubSpotStatus } from './crm-connect';
 import { loadQueueEntries } from './queue';
 import { readTabState, saveTabState } from './tab-states';
 
@@ -21,6 +22,7 @@ export function registerRouter(
   source: () => LeadSource,
   db: () => BatonDb,
   afterWrite: () => void = () => {},
+  connectionChanged: () => void = () => {},
 ): void {
   /** Every write: tell open panels, and let the badge and reminders catch up. */
   const changed = (leadId?: string) => {
@@ -108,5 +110,18 @@ export function registerRouter(
   handle('loadSample', context, async () => workspaceChanged(await loadSampleWorkspace(db(), new Date())));
   handle('removeSample', context, async () => workspaceChanged(await removeSampleWorkspace(db())));
   handle('clearAllData', context, async () => workspaceChanged(await clearWorkspace(db())));
+  handle('crmConnect', context, async (input) => {
+    const result = await connectHubSpot(input);
+    connectionChanged();
+    changed();
+    return result;
+  });
+  handle('crmDisconnect', context, async () => {
+    const result = await disconnectHubSpot(db());
+    connectionChanged();
+    changed();
+    return result;
+  });
+  handle('crmStatus', context, () => hubSpotStatus());
   handle('countWorkspace', context, () => countWorkspace(db()));
 }

@@ -104,6 +104,24 @@ export const protocol = {
   removeSample: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
   clearAllData: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
   countWorkspace: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
+  // CRM connection (options page). The token goes in; it never comes back out.
+  crmConnect: {
+    from: 'extension-page',
+    input: z.object({ token: z.string(), baseUrl: z.string(), ownerId: z.string() }),
+    output: z.object({ properties: z.number(), missingMappedProperties: z.array(z.string()) }),
+  },
+  crmDisconnect: { from: 'extension-page', input: z.null().optional(), output: z.object({ purged: z.number() }) },
+  crmStatus: {
+    from: 'extension-page',
+    input: z.null().optional(),
+    output: z.object({
+      connected: z.boolean(),
+      system: z.literal('hubspot').optional(),
+      baseUrl: z.string().optional(),
+      ownerId: z.string().optional(),
+      connectedAt: z.string().optional(),
+    }),
+  },
   // extension page → the Gmail content script of a tab: put an asset's title and link at the cursor
   insertAsset: {
     from: 'extension-page',

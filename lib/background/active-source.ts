@@ -1,0 +1,47 @@
+import { readConnection } from '../crm/connection';
+import { HubSpotClient } from '../crm/hubspot/client';
+import { HubSpotLeadSource } from '../crm/hubspot/source';
+import type { LeadSource } from '../source/lead-source';
+import type { BatonDb } from '../store/db';
+import { LocalLeadSource } from '../store/local-source';
+
+/**
+ * The LeadSource in use: HubSpot when connected, else the local store. Resolved per call (and
+ * cached until the connection changes), so a worker restarted by the browser picks the right
+ * one without any state in memory.
+ */
+export function activeSource(db: () => BatonDb): { source: LeadSource; connectionChanged: () => void } {
+  let current: Promise<LeadSource> | undefined;
+  const resolve = () => {
+    current ??= readConnection().then((connection) =>
+      connection
+        ? new HubSpotLeadSource(
+            new HubSpotClient({ baseUrl: connection.baseUrl, token: connection.token }),
+            connection,
+            db(),
+          )
+        : new LocalLeadSource(db()),
+    );
+    return current;
+  };
+  // Every LeadSource method is async, so each call can wait for the resolved source first.
+  const source = new Proxy({} as LeadSource, {
+    get:
+      (_target, name: keyof LeadSource) =>
+      async (...args: unknown[]) => {
+        const resolved = (await resolve()) as unknown as Record<
+          string,
+          (...a: unknown[]) => Promise<unknown>
+        >;
+        const method = resolved[name];
+        if (!method) throw new Error(`LeadSource has no method "${String(name)}"`);
+        return method.apply(resolved, args);
+      },
+  });
+  return {
+    source,
+    connectionChanged: () => {
+      current = undefined;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import Dexie from 'dexie';
+import { HubSpotConnection, readConnection, removeConnection, saveConnection } from '../crm/connection';
+import { HubSpotClient } from '../crm/hubspot/client';
+import { defaultFieldMap } from '../crm/hubspot/mapping';
+import { describeZodError } from '../model/schemas';
+import type { BatonDb } from '../store/db';
+
+/** Checks the token with a real call (the portal's contact properties) before saving it. */
+export async function connectHubSpot(input: { token: string; baseUrl: string; ownerId: string }) {
+  const parsed = HubSpotConnection.safeParse({
+    system: 'hubspot',
+    ...input,
+    fieldMap: (await readConnection())?.fieldMap ?? defaultFieldMap,
+    connectedAt: new Date().toISOString(),
+  });
+  if (!parsed.success) throw new Error(`HubSpot connection: ${describeZodError(parsed.error)}`);
+  const client = new HubSpotClient({
+    baseUrl: parsed.data.baseUrl,
+    token: parsed.data.token,
+    maxAttempts: 2,
+  });
+  const properties = await client.listContactProperties();
+  await saveConnection(parsed.data);
+  const names = new Set(properties.map((property) => property.name));
+  const missingMappedProperties = Object.values(parsed.data.fieldMap).filter((name) => !names.has(name));
+  return { properties: properties.length, missingMappedProperties };
+}
+
+/** Removes the token and every record cached from HubSpot (lead ids `hubspot:…`). */
+export async function disconnectHubSpot(db: BatonDb): Promise<{ purged: number }> {
+  await removeConnection();
+  let purged = 0;
+  await db.transaction(
+    'rw',
+    [db.attempts, db.dispositions, db.assetsSent, db.contentRequests, db.touches],
+    async () => {
+      for (const table of [db.attempts, db.dispositions, db.assetsSent, db.contentRequests, db.touches]) {
+        purged += await table
+          .where('[leadId+at]')
+          .between(['hubspot:', Dexie.minKey], ['hubspot:\uffff', Dexie.maxKey])
+          .delete();
+      }
+    },
+  );
+  return { purged };
+}
+
+export async function hubSpotStatus() {
+  const connection = await readConnection();
+  if (!connection) return { connected: false };
+  const { baseUrl, ownerId, connectedAt } = connection;
+  return { connected: true, system: 'hubspot' as const, baseUrl, ownerId, connectedAt };
+}

@@ -1,0 +1,53 @@
+import Dexie, { type EntityTable } from 'dexie';
+import { z } from 'zod';
+import { defaultFieldMap, FieldMap } from './hubspot/mapping';
+
+/**
+ * A CRM connection, token included. Kept in the extension's own IndexedDB (a database of its
+ * own), which content scripts cannot read — unlike `storage.local` — and only the background
+ * opens it. The token never leaves the background except to the CRM's API.
+ */
+export const HubSpotConnection = z.object({
+  system: z.literal('hubspot'),
+  token: z.string().trim().min(10, { message: 'paste the whole Service Key or private-app token' }),
+  baseUrl: z
+    .string()
+    .trim()
+    .url({ message: 'must be a URL' })
+    .refine((url) => /^https:\/\//.test(url) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(url), {
+      message: 'must be https (http only for a local test server)',
+    }),
+  /** The rep's HubSpot owner id: their queue, and the owner of what they log. */
+  ownerId: z.string().trim().regex(/^\d*$/, { message: 'must be the numeric HubSpot owner id' }).default(''),
+  fieldMap: FieldMap.default(defaultFieldMap),
+  connectedAt: z.string(),
+});
+export type HubSpotConnection = z.infer<typeof HubSpotConnection>;
+
+class CrmDb extends Dexie {
+  connections!: EntityTable<HubSpotConnection, 'system'>;
+  constructor() {
+    super('baton-crm');
+    this.version(1).stores({ connections: 'system' });
+  }
+}
+
+let db: CrmDb | undefined;
+const crmDb = () => {
+  db ??= new CrmDb();
+  return db;
+};
+
+export async function readConnection(): Promise<HubSpotConnection | undefined> {
+  const stored = await crmDb().connections.get('hubspot');
+  const parsed = HubSpotConnection.safeParse(stored);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function saveConnection(connection: HubSpotConnection): Promise<void> {
+  await crmDb().connections.put(HubSpotConnection.parse(connection));
+}
+
+export async function removeConnection(): Promise<void> {
+  await crmDb().connections.delete('hubspot');
+}

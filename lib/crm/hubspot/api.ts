@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/**
+ * HubSpot's date-based API version, in one place. HubSpot ends support for the v1–v3 paths in
+ * September 2027; every path Baton calls is built from this constant.
+ */
+export const HUBSPOT_API_VERSION = '2026-03';
+export const HUBSPOT_DEFAULT_BASE_URL = 'https://api.hubapi.com';
+
+export const ENGAGEMENT_TYPES = ['calls', 'emails', 'communications', 'notes'] as const;
+export type EngagementType = (typeof ENGAGEMENT_TYPES)[number];
+
+/** Association type ids (HUBSPOT_DEFINED) from an engagement to a contact. */
+export const TO_CONTACT_ASSOCIATION: Record<EngagementType, number> = {
+  calls: 194,
+  emails: 198,
+  communications: 82,
+  notes: 202,
+};
+
+export const paths = {
+  contactProperties: () => `/crm/properties/${HUBSPOT_API_VERSION}/contacts`,
+  search: (objectType: 'contacts' | EngagementType) =>
+    `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}/search`,
+  contact: (id: string) => `/crm/objects/${HUBSPOT_API_VERSION}/contacts/${encodeURIComponent(id)}`,
+  objects: (objectType: EngagementType) => `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}`,
+  object: (objectType: EngagementType, id: string) =>
+    `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}/${encodeURIComponent(id)}`,
+  batchRead: (objectType: EngagementType) => `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}/batch/read`,
+  contactAssociations: (id: string, toType: EngagementType) =>
+    `/crm/objects/${HUBSPOT_API_VERSION}/contacts/${encodeURIComponent(id)}/associations/${toType}`,
+};
+
+/** Property values come back as strings or null. */
+const Properties = z.record(z.string(), z.string().nullable().optional());
+
+export const CrmObject = z.object({
+  id: z.string(),
+  properties: Properties,
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+  archived: z.boolean().optional(),
+});
+export type CrmObject = z.infer<typeof CrmObject>;
+
+export const SearchResponse = z.object({
+  total: z.number().optional(),
+  results: z.array(CrmObject),
+  paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
+});
+
+export const BatchReadResponse = z.object({ status: z.string().optional(), results: z.array(CrmObject) });
+
+export const AssociationsResponse = z.object({
+  results: z.array(z.object({ toObjectId: z.union([z.string(), z.number()]).transform(String) })),
+  paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
+});
+
+export const PropertiesResponse = z.object({
+  results: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string(),
+      type: z.string().optional(),
+      fieldType: z.string().optional(),
+      options: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
+    }),
+  ),
+});
+export type ContactProperty = z.infer<typeof PropertiesResponse>['results'][number];
+
+export const ErrorBody = z
+  .object({
+    message: z.string().optional(),
+    category: z.string().optional(),
+    policyName: z.string().optional(),
+  })
+  .passthrough();
+
+export type Filter = {
+  propertyName: string;
+  operator: 'EQ' | 'NEQ' | 'CONTAINS_TOKEN' | 'HAS_PROPERTY' | 'IN' | 'GTE' | 'LTE';
+  value?: string;
+  values?: string[];
+};

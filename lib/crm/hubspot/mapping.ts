@@ -1,0 +1,334 @@
+import { z } from 'zod';
+import type {
+  Attempt,
+  AttemptChannel,
+  AttemptOutcome,
+  Disposition,
+  Lead,
+  LeadPatch,
+  LeadStage,
+  Touch,
+} from '../../model/schemas';
+import type { CrmObject, EngagementType } from './api';
+import { uuidFromString } from './uuid';
+
+/** Which contact property holds each Baton field HubSpot has no standard property for. Configurable. */
+export const FieldMap = z.object({
+  budget: z.string().min(1).default('baton_budget'),
+  timeframe: z.string().min(1).default('baton_timeframe'),
+  need: z.string().min(1).default('baton_need'),
+  productInterest: z.string().min(1).default('baton_product_interest'),
+  territory: z.string().min(1).default('baton_territory'),
+});
+export type FieldMap = z.infer<typeof FieldMap>;
+export const defaultFieldMap: FieldMap = FieldMap.parse({});
+
+/** Standard contact properties Baton reads (plus the mapped ones). */
+export const STANDARD_PROPERTIES = [
+  'firstname',
+  'lastname',
+  'email',
+  'hs_additional_emails',
+  'jobtitle',
+  'company',
+  'phone',
+  'industry',
+  'numberofemployees',
+  'lifecyclestage',
+  'hs_lead_status',
+  'hubspot_owner_id',
+  'hs_lifecyclestage_marketingqualifiedlead_date',
+  'hs_linkedin_url',
+  'first_conversion_event_name',
+  'first_conversion_date',
+  'recent_conversion_event_name',
+  'recent_conversion_date',
+] as const;
+
+export const contactProperties = (map: FieldMap) => [...STANDARD_PROPERTIES, ...Object.values(map)];
+
+export const leadIdOf = (contactId: string) => `hubspot:${contactId}`;
+export const contactIdOf = (leadId: string): string | undefined => /^hubspot:(.+)$/.exec(leadId)?.[1];
+
+const text = (value: string | null | undefined) => (value?.trim() ? value.trim() : undefined);
+
+/** HubSpot date properties come as ISO strings or epoch milliseconds. */
+function instant(value: string | null | undefined): string | undefined {
+  const raw = text(value);
+  if (!raw) return undefined;
+  const ms = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+}
+
+function stageOf(lifecycle: string | undefined, leadStatus: string | undefined): LeadStage {
+  if (leadStatus === 'UNQUALIFIED') return 'disqualified';
+  if (leadStatus === 'BAD_TIMING' && (lifecycle === 'marketingqualifiedlead' || lifecycle === 'lead'))
+    return 'recycled';
+  switch (lifecycle) {
+    case 'marketingqualifiedlead':
+      return 'mql';
+    case 'salesqualifiedlead':
+    case 'opportunity':
+      return 'sql';
+    case 'customer':
+    case 'evangelist':
+      return 'customer';
+    default:
+      return 'lead';
+  }
+}
+
+/** A HubSpot contact as a Baton lead. */
+export function contactToLead(contact: CrmObject, map: FieldMap): Lead {
+  const p = contact.properties;
+  const email = text(p.email)?.toLowerCase();
+  const extra = (text(p.hs_additional_emails) ?? '')
+    .split(';')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
+  const name =
+    [text(p.firstname), text(p.lastname)].filter(Boolean).join(' ') || email || `Contact ${contact.id}`;
+  const size = Number.parseInt(p.numberofemployees ?? '', 10);
+  const linkedin = text(p.hs_linkedin_url);
+  return {
+    id: leadIdOf(contact.id),
+    emails: [...new Set([...(email ? [email] : []), ...extra])].filter((e) =>
+      /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e),
+    ),
+    name,
+    title: text(p.jobtitle),
+    company: text(p.company),
+    phone: text(p.phone),
+    industry: text(p.industry),
+    companySize: Number.isFinite(size) && size >= 0 ? size : undefined,
+    territory: text(p[map.territory]),
+    budget: text(p[map.budget]),
+    timeframe: text(p[map.timeframe]),
+    need: text(p[map.need]),
+    productInterest: text(p[map.productInterest]),
+    linkedinUrl: linkedin && /^https?:\/\//i.test(linkedin) ? linkedin : undefined,
+    stage: stageOf(text(p.lifecyclestage), text(p.hs_lead_status)),
+    owner: text(p.hubspot_owner_id),
+    mqlAt: instant(p.hs_lifecyclestage_marketingqualifiedlead_date),
+    crm: [{ system: 'hubspot', id: contact.id }],
+    sample: false,
+    updatedAt: instant(contact.updatedAt) ?? new Date(0).toISOString(),
+  };
+}
+
+/**
+ * Conversions as touches: HubSpot's contact record exposes the first and the most recent
+ * conversion (form submissions and the like) as properties; the full form-submission history
+ * is not in the CRM objects API, so only those two are shown.
+ */
+export function conversionTouches(contact: CrmObject): Touch[] {
+  const touches: Touch[] = [];
+  for (const which of ['recent', 'first'] as const) {
+    const title = text(contact.properties[`${which}_conversion_event_name`]);
+    const at = instant(contact.properties[`${which}_conversion_date`]);
+    if (!title || !at || touches.some((t) => t.at === at && t.title === title)) continue;
+    touches.push({
+      id: `hubspot:${contact.id}:${which}-conversion`,
+      leadId: leadIdOf(contact.id),
+      at,
+      kind: 'form',
+      title,
+      sample: false,
+    });
+  }
+  return touches;
+}
+
+/** Lead fields → contact properties, through the field map. */
+export function patchToProperties(patch: LeadPatch, map: FieldMap): Record<string, string> {
+  const direct: Record<string, string | undefined> = {
+    jobtitle: patch.title,
+    company: patch.company,
+    phone: patch.phone,
+    industry: patch.industry,
+    numberofemployees: patch.companySize === undefined ? undefined : String(patch.companySize),
+    [map.budget]: patch.budget,
+    [map.timeframe]: patch.timeframe,
+    [map.need]: patch.need,
+    [map.productInterest]: patch.productInterest,
+    [map.territory]: patch.territory,
+  };
+  if (patch.name !== undefined) {
+    const [first, ...rest] = patch.name.trim().split(/\s+/);
+    direct.firstname = first;
+    direct.lastname = rest.join(' ');
+  }
+  return Object.fromEntries(
+    Object.entries(direct).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+// --- attempts ---
+
+/** The tag Baton writes into each engagement: the attempt id (the idempotency key) and its outcome. */
+export const attemptTag = (attempt: Pick<Attempt, 'id' | 'outcome' | 'channel'>) =>
+  `[baton:${attempt.id}:${attempt.channel}:${attempt.outcome}]`;
+const TAG = /\[baton:([0-9a-f-]{36}):(\w+):(\w+)\]/i;
+
+const CALL_STATUS: Record<AttemptOutcome, string> = {
+  no_answer: 'NO_ANSWER',
+  left_voicemail: 'COMPLETED',
+  connected: 'COMPLETED',
+  bad_number: 'FAILED',
+  replied: 'COMPLETED',
+  meeting_booked: 'COMPLETED',
+};
+const CHANNEL_TITLE: Record<AttemptChannel, string> = {
+  call: 'Call',
+  voicemail: 'Voicemail',
+  email: 'Email',
+  linkedin: 'LinkedIn message',
+  meeting: 'Meeting',
+};
+
+/** Which engagement an attempt becomes: call or voicemail → call; email → email; LinkedIn → communication. */
+export function engagementTypeFor(channel: AttemptChannel): EngagementType {
+  if (channel === 'email') return 'emails';
+  if (channel === 'linkedin') return 'communications';
+  return 'calls';
+}
+
+/** The searchable property holding the tag, per engagement type: the idempotency lookup uses it. */
+export const TAG_PROPERTY: Record<Exclude<EngagementType, 'notes'>, string> = {
+  calls: 'hs_call_title',
+  emails: 'hs_email_subject',
+  communications: 'hs_communication_body',
+};
+
+export function attemptToEngagement(
+  attempt: Attempt,
+  ownerId: string | undefined,
+): { type: EngagementType; properties: Record<string, string> } {
+  const type = engagementTypeFor(attempt.channel);
+  const tag = attemptTag(attempt);
+  const note = attempt.note ? `${attempt.note}\n` : '';
+  const owner: Record<string, string> = ownerId ? { hubspot_owner_id: ownerId } : {};
+  const base: Record<string, string> = { hs_timestamp: attempt.at, ...owner };
+  if (type === 'emails') {
+    return {
+      type,
+      properties: {
+        ...base,
+        hs_email_direction: 'EMAIL',
+        hs_email_status: 'SENT',
+        hs_email_subject: `Baton: email ${tag}`,
+        hs_email_text: `${note}${tag}`,
+      },
+    };
+  }
+  if (type === 'communications') {
+    return {
+      type,
+      properties: {
+        ...base,
+        hs_communication_channel_type: 'LINKEDIN_MESSAGE',
+        hs_communication_logged_from: 'CRM',
+        hs_communication_body: `${note}${tag}`,
+      },
+    };
+  }
+  return {
+    type,
+    properties: {
+      ...base,
+      hs_call_title: `Baton: ${CHANNEL_TITLE[attempt.channel].toLowerCase()} ${tag}`,
+      hs_call_body: `${note}${tag}`,
+      hs_call_direction: 'OUTBOUND',
+      hs_call_status: CALL_STATUS[attempt.outcome],
+    },
+  };
+}
+
+export const ENGAGEMENT_PROPERTIES: Record<Exclude<EngagementType, 'notes'>, string[]> = {
+  calls: ['hs_timestamp', 'hs_call_title', 'hs_call_body', 'hs_call_status', 'hs_call_direction'],
+  emails: ['hs_timestamp', 'hs_email_subject', 'hs_email_text', 'hs_email_direction', 'hs_email_status'],
+  communications: ['hs_timestamp', 'hs_communication_channel_type', 'hs_communication_body'],
+};
+
+/**
+ * An engagement as an attempt, whoever logged it (Baton, a dialer, a colleague): ours carry the
+ * tag with the exact attempt id and outcome; others get a stable id and an outcome read from
+ * HubSpot's own fields. Communications on other channels than LinkedIn are not attempts.
+ */
+export function engagementToAttempt(
+  type: Exclude<EngagementType, 'notes'>,
+  engagement: CrmObject,
+  contactId: string,
+): Attempt | undefined {
+  const p = engagement.properties;
+  const at = instant(p.hs_timestamp) ?? instant(engagement.createdAt);
+  if (!at) return undefined;
+  const taggedText = [
+    p.hs_call_title,
+    p.hs_call_body,
+    p.hs_email_subject,
+    p.hs_email_text,
+    p.hs_communication_body,
+  ].find((v) => v && TAG.test(v));
+  const tag = taggedText ? TAG.exec(taggedText) : null;
+  const body = text(p.hs_call_body ?? p.hs_email_text ?? p.hs_communication_body)
+    ?.replace(TAG, '')
+    .trim();
+  const base = {
+    leadId: leadIdOf(contactId),
+    at,
+    note: body || undefined,
+    sync: 'synced' as const,
+    sample: false,
+  };
+  if (tag?.[1] && tag[2] && tag[3]) {
+    return {
+      ...base,
+      id: tag[1].toLowerCase(),
+      channel: tag[2] as AttemptChannel,
+      outcome: tag[3] as AttemptOutcome,
+    };
+  }
+  const id = uuidFromString(`hubspot:${type}:${engagement.id}`);
+  if (type === 'calls') {
+    const status = p.hs_call_status;
+    const outcome: AttemptOutcome =
+      status === 'NO_ANSWER' || status === 'BUSY'
+        ? 'no_answer'
+        : status === 'FAILED'
+          ? 'bad_number'
+          : 'connected';
+    return { ...base, id, channel: 'call', outcome };
+  }
+  if (type === 'emails') {
+    const incoming = p.hs_email_direction === 'INCOMING_EMAIL';
+    return { ...base, id, channel: 'email', outcome: incoming ? 'replied' : 'no_answer' };
+  }
+  if (p.hs_communication_channel_type !== 'LINKEDIN_MESSAGE') return undefined;
+  return { ...base, id, channel: 'linkedin', outcome: 'no_answer' };
+}
+
+// --- hand-back ---
+
+const REASON_TEXT: Record<string, string> = {
+  no_budget: 'No budget',
+  bad_timing: 'Bad timing',
+  no_need: 'No need',
+  wrong_contact: 'Wrong contact',
+  unresponsive: 'Unresponsive',
+  other: 'Other',
+};
+
+/** Accept → lifecycle stage SQL; recycle → lead status BAD_TIMING; disqualify → UNQUALIFIED; with a note saying why. */
+export function dispositionToWrites(disposition: Disposition): {
+  properties: Record<string, string>;
+  note?: string;
+} {
+  if (disposition.kind === 'accept') return { properties: { lifecyclestage: 'salesqualifiedlead' } };
+  const reason = `${REASON_TEXT[disposition.reason] ?? disposition.reason}${disposition.text ? `: ${disposition.text}` : ''}`;
+  const verb = disposition.kind === 'recycle' ? 'Recycled to nurture' : 'Disqualified';
+  return {
+    properties: { hs_lead_status: disposition.kind === 'recycle' ? 'BAD_TIMING' : 'UNQUALIFIED' },
+    note: `${verb} by sales in Baton. Reason: ${reason}`,
+  };
+}
