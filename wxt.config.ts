@@ -27,6 +27,8 @@ export default defineConfig({
       'https://app-eu1.hubspot.com/*',
       'https://*.lightning.force.com/*',
     ],
+    // Asked for only when the user connects HubSpot (options page), never at install.
+    optional_host_permissions: ['https://api.hubapi.com/*'],
     action: { default_title: 'Open Baton' },
     // The keyboard shortcut opens the panel like the toolbar button does.
     commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+B' }, description: 'Open Baton' } },

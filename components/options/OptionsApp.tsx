@@ -1,9 +1,18 @@
 import { QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { request } from '@/lib/messaging/messenger';
+import { HubSpotConnectForm } from '../crm/HubSpotConnectForm';
+import { DataSection } from '../import/DataSection';
 import { createQueryClient } from '../panel/queries';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
+import { CalendarForm } from './CalendarForm';
 import { OwnDomainsForm } from './OwnDomainsForm';
+import { QualificationFieldsForm } from './QualificationFieldsForm';
+import { QueueOwnerForm } from './QueueOwnerForm';
+import { RemindersForm } from './RemindersForm';
+import { ScoreModelForm } from './ScoreModelForm';
+import { SlaPolicyForm } from './SlaPolicyForm';
+import './options.css';
 
 export function OptionsApp() {
   const client = useMemo(createQueryClient, []);
@@ -13,10 +22,27 @@ export function OptionsApp() {
         <main>
           <h1>Baton options</h1>
           <Workspace />
-          <OwnDomainsForm />
+          <DataSection />
+          <HubSpotConnectForm />
+          <SettingsForms />
         </main>
       </ErrorBoundary>
     </QueryClientProvider>
+  );
+}
+
+/** Every settings form; each validates and saves its own part of the settings. */
+export function SettingsForms() {
+  return (
+    <>
+      <SlaPolicyForm />
+      <CalendarForm />
+      <ScoreModelForm />
+      <QualificationFieldsForm />
+      <RemindersForm />
+      <QueueOwnerForm />
+      <OwnDomainsForm />
+    </>
   );
 }
 

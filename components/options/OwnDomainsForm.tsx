@@ -1,50 +1,53 @@
-import { useEffect, useState } from 'react';
-import { describeZodError } from '@/lib/model/schemas';
-import { readSettings, settingsItem } from '@/lib/settings/item';
-import { Settings } from '@/lib/settings/schema';
+import { useState } from 'react';
+import { defaultSettings, Settings } from '@/lib/settings/schema';
+import { type IssuePath, LoadingSection, PartFormFrame, usePartForm, useStoredPart } from './form-kit';
+
+const TITLE = 'Your email domains';
+
+function splitDomains(text: string): string[] {
+  return text.split(/[\s,;]+/).filter(Boolean);
+}
 
 /** The user's own email domains: people at these domains are never taken as the lead. */
 export function OwnDomainsForm() {
-  const [text, setText] = useState('');
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
+  const stored = useStoredPart('ownDomains');
+  if (!stored) return <LoadingSection title={TITLE} />;
+  return <OwnDomainsEditor initial={stored} />;
+}
 
-  useEffect(() => {
-    void readSettings().then((settings) => setText(settings.ownDomains.join(', ')));
-  }, []);
-
-  const save = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const ownDomains = text.split(/[\s,]+/).filter(Boolean);
-    const parsed = Settings.safeParse({ ...(await readSettings()), ownDomains });
-    if (!parsed.success) {
-      setMessage({ kind: 'error', text: `Own domains: ${describeZodError(parsed.error)}` });
-      return;
-    }
-    await settingsItem.setValue(parsed.data);
-    setMessage({ kind: 'ok', text: 'Saved.' });
+function OwnDomainsEditor({ initial }: { initial: string[] }) {
+  const [text, setText] = useState(initial.join(', '));
+  const labelFor = (path: IssuePath) => {
+    const index = path[0];
+    if (typeof index !== 'number') return 'Domains';
+    const typed = splitDomains(text)[index];
+    return `Domain ${index + 1}${typed === undefined ? '' : ` ("${typed}")`}`;
   };
-
+  const form = usePartForm({
+    settingsKey: 'ownDomains',
+    schema: Settings.shape.ownDomains,
+    labelFor,
+    defaults: () => defaultSettings.ownDomains,
+    load: (domains) => setText(domains.join(', ')),
+  });
   return (
-    <section aria-label="Your email domains">
-      <h2>Your email domains</h2>
-      <form onSubmit={save}>
-        <label>
-          Domains (comma-separated), e.g. <code>yourcompany.com</code>
-          <br />
-          <input value={text} onChange={(event) => setText(event.target.value)} size={40} />
-        </label>{' '}
-        <button type="submit" data-testid="options-save">
-          Save
-        </button>
-      </form>
-      {message && (
-        <p
-          className={message.kind === 'error' ? 'error' : 'muted'}
-          data-testid={message.kind === 'error' ? 'options-error' : undefined}
-        >
-          {message.text}
-        </p>
-      )}
-    </section>
+    <PartFormFrame
+      title={TITLE}
+      intro="People at these domains are never taken as the lead."
+      form={form}
+      onSubmit={() =>
+        void form.submit(splitDomains(text), (domains) => {
+          const unique = [...new Set(domains)];
+          setText(unique.join(', '));
+          return unique;
+        })
+      }
+    >
+      <label>
+        Domains (comma-separated), e.g. <code>yourcompany.com</code>
+        <br />
+        <input value={text} onChange={(event) => setText(event.target.value)} size={40} {...form.field('')} />
+      </label>
+    </PartFormFrame>
   );
 }

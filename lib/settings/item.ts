@@ -1,13 +1,16 @@
 import { storage } from '#imports';
+import { SETTINGS_VERSION, settingsMigrations } from './migrations';
 import { defaultSettings, Settings } from './schema';
 
 /**
  * Settings in `storage.local` (readable by content scripts, which need `ownDomains`; it holds
- * no secrets: the CRM token will live in the extension's IndexedDB).
+ * no secrets: the CRM token will live in the extension's IndexedDB). Versioned: WXT runs the
+ * migrations in `migrations.ts` on a value stored by an older version, once, when this module loads.
  */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: defaultSettings,
-  version: 1,
+  version: SETTINGS_VERSION,
+  migrations: settingsMigrations,
 });
 
 /** Reads settings, never throwing: a corrupt stored value gives the defaults. */
@@ -16,4 +19,17 @@ export async function readSettings(): Promise<Settings> {
   if (!parsed.success)
     console.warn('[baton] stored settings are invalid; using defaults', parsed.error.issues);
   return parsed.success ? parsed.data : defaultSettings;
+}
+
+/**
+ * Replaces one part of the settings and keeps the others as stored. `value` must already be valid
+ * for its part; the whole value is checked again before it is written, so nothing invalid is stored.
+ */
+export async function saveSettingsPart<K extends keyof Settings>(
+  key: K,
+  value: Settings[K],
+): Promise<Settings> {
+  const next = Settings.parse({ ...(await readSettings()), [key]: value });
+  await settingsItem.setValue(next);
+  return next;
 }

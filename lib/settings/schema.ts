@@ -11,6 +11,25 @@ const Domain = z
   .transform((value) => value.replace(/^@/, ''))
   .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { message: 'must be a domain such as example.com' }));
 
+/** Notifications before a first-attempt deadline and at breach; never for sample records. */
+export const Reminders = z.object({
+  enabled: z.boolean().default(true),
+  /** Business minutes before the first-attempt deadline. */
+  minutesBefore: z.number().int().min(0).max(480).default(30),
+});
+export type Reminders = z.infer<typeof Reminders>;
+
+/**
+ * The queue owner as the options form accepts it: an email address, or empty for every open lead.
+ * Stored values are only trimmed (see `Settings.owner`), so an older free-text value still loads.
+ */
+export const QueueOwner = z
+  .string()
+  .trim()
+  .refine((value) => value === '' || z.email().safeParse(value).success, {
+    message: 'must be an email address such as alex@example.com, or empty for every open lead',
+  });
+
 /**
  * Settings a user changes once. Versioned: a stored value from an older version is migrated
  * (see item.ts), and a stored value that fails this schema falls back to defaults with a warning.
@@ -26,13 +45,7 @@ export const Settings = z.object({
   scoreModel: ScoreModel.default(() => defaultScoreModel),
   qualificationFields: QualificationFields.default(() => defaultQualificationFields),
   /** Notifications before a first-attempt deadline and at breach; never for sample records. */
-  reminders: z
-    .object({
-      enabled: z.boolean().default(true),
-      /** Business minutes before the first-attempt deadline. */
-      minutesBefore: z.number().int().min(0).max(480).default(30),
-    })
-    .default({ enabled: true, minutesBefore: 30 }),
+  reminders: Reminders.default({ enabled: true, minutesBefore: 30 }),
   /** Whose queue: the owner value on leads (an email). Empty: every open lead. */
   owner: z.string().trim().default(''),
 });
