@@ -4,7 +4,7 @@ import { WxtVitest } from 'wxt/testing';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['test/unit/**/*.test.{ts,tsx}'],
+    include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'],
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
     environment: 'node',
     setupFiles: ['fake-indexeddb/auto'],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Baton, extensionUrl, launchBaton, loadSampleWorkspace } from './harness';
+import { type Baton, extensionUrl, launchBaton, loadSampleWorkspace, openPanel, tabIdOf } from './harness';
 
 const URGENCY = [
   ['first_attempt_breached', 'cadence_breached'],
@@ -56,5 +56,29 @@ describe('the queue and the badge', () => {
     expect(marked).toBeGreaterThan(0);
     const worker = await baton.worker();
     await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe(String(marked));
+  });
+
+  test('changing the SLA policy in options changes the card’s deadline', async () => {
+    const gmail = await baton.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL');
+    const panel = await openPanel(baton, await tabIdOf(baton, gmail));
+    await panel.getByTestId('lead-name').filter({ hasText: 'Dana Whitfield' }).waitFor();
+    const before = await panel.getByTestId('sla-status').textContent();
+    expect(before).toMatch(/First attempt/);
+
+    const options = await baton.context.newPage();
+    await options.goto(extensionUrl(baton, 'options.html'));
+    const policy = options.getByRole('region', { name: 'SLA policy' });
+    await policy.getByLabel('First attempt within (business minutes)').fill('600');
+    await policy.getByTestId('options-save').click();
+    await policy.getByText('Saved.').waitFor();
+
+    await expect.poll(() => panel.getByTestId('sla-status').textContent()).not.toBe(before);
+    // A ten-hour first-attempt window: handed over 25 minutes ago, it cannot be breached yet.
+    expect(await panel.getByTestId('sla-status').getAttribute('data-state')).toBe('first_attempt_due');
+
+    await policy.getByLabel('First attempt within (business minutes)').fill('0');
+    await policy.getByTestId('options-save').click();
+    expect(await policy.getByTestId('options-error').textContent()).toMatch(/First attempt/);
   });
 });

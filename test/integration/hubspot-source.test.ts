@@ -1,0 +1,153 @@
+/**
+ * The HubSpot adapter against a HubSpot API: by default the local test server
+ * (test/hubspot-server), started here on a free port; with HUBSPOT_BASE_URL and HUBSPOT_TOKEN
+ * set, the same suite runs against a real test portal (`npm run test:hubspot`).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { HubSpotConnection } from '@/lib/crm/connection';
+import { HubSpotClient } from '@/lib/crm/hubspot/client';
+import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
+import { HubSpotLeadSource } from '@/lib/crm/hubspot/source';
+import type { Attempt } from '@/lib/model/schemas';
+import { BatonDb } from '@/lib/store/db';
+import { startFakeHubSpot } from '../hubspot-server/server.mjs';
+
+type FakeServer = { url: string; controlUrl: string; token: string; close(): Promise<void> };
+const REAL = process.env.HUBSPOT_BASE_URL && process.env.HUBSPOT_TOKEN;
+const DANA = 'dana.whitfield@northwindhealth.example';
+
+let server: FakeServer | undefined;
+let baseUrl: string;
+let token: string;
+let db: BatonDb;
+let source: HubSpotLeadSource;
+
+const control = async (path: string, body?: unknown) => {
+  if (!server) return undefined;
+  const response = await fetch(`${server.controlUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return response.json();
+};
+
+beforeAll(async () => {
+  if (REAL) {
+    baseUrl = process.env.HUBSPOT_BASE_URL as string;
+    token = process.env.HUBSPOT_TOKEN as string;
+  } else {
+    server = (await startFakeHubSpot({ port: 0, controlPort: 0 })) as FakeServer;
+    baseUrl = server.url;
+    token = server.token;
+  }
+});
+afterAll(async () => server?.close());
+
+beforeEach(async () => {
+  await control('/reset', {});
+  db = new BatonDb(`hubspot-${crypto.randomUUID()}`);
+  const connection: HubSpotConnection = {
+    system: 'hubspot',
+    token,
+    baseUrl,
+    ownerId: process.env.HUBSPOT_OWNER_ID ?? '90001',
+    fieldMap: defaultFieldMap,
+    connectedAt: new Date().toISOString(),
+  };
+  source = new HubSpotLeadSource(new HubSpotClient({ baseUrl, token, timeoutMs: 3_000, sleep: async () => {} }), connection, db);
+});
+
+const newAttempt = (leadId: string, channel: Attempt['channel'], outcome: Attempt['outcome']): Attempt => ({
+  id: crypto.randomUUID(),
+  leadId,
+  at: new Date().toISOString(),
+  channel,
+  outcome,
+  note: 'Left a message about the pilot',
+  sync: 'local',
+  sample: false,
+});
+
+describe.skipIf(REAL && !process.env.HUBSPOT_OWNER_ID)('HubSpot as the lead source', () => {
+  test('finds a contact by email and by record id, with its properties', async () => {
+    const byEmail = await source.findByIdentity({ emails: [DANA] });
+    expect(byEmail).toMatchObject({ name: 'Dana Whitfield', stage: 'mql', company: 'Northwind Health' });
+    const id = byEmail?.crm[0]?.id ?? '';
+    const byId = await source.findByIdentity({ emails: [], crm: { system: 'hubspot', id } });
+    expect(byId?.id).toBe(byEmail?.id);
+    expect(await source.findByIdentity({ emails: ['nobody@nowhere.example'] })).toBeUndefined();
+  });
+
+  test('reads the activity already on a contact (logged elsewhere) as attempts', async () => {
+    const priya = await source.findByIdentity({ emails: ['priya.raman@larkspur-logistics.example'] });
+    const context = await source.readLeadContext(priya?.id ?? '');
+    expect(context?.attempts.length).toBeGreaterThan(0);
+    expect(context?.attempts.every((a) => a.leadId === priya?.id)).toBe(true);
+  });
+
+  test('the queue lists the owner’s MQLs', async () => {
+    const queue = await source.listQueue({ includeSample: true, limit: 500 });
+    expect(queue.length).toBeGreaterThanOrEqual(3);
+    expect(queue.every((lead) => lead.stage === 'mql' && lead.owner === '90001')).toBe(true);
+  });
+
+  test('a logged call arrives as one call associated with the contact, and reads back the same', async () => {
+    const dana = await source.findByIdentity({ emails: [DANA] });
+    const attempt = newAttempt(dana?.id ?? '', 'call', 'connected');
+    await source.logAttempt(attempt);
+    const context = await source.readLeadContext(dana?.id ?? '');
+    expect(context?.attempts.filter((a) => a.id === attempt.id)).toEqual([
+      expect.objectContaining({ channel: 'call', outcome: 'connected', note: 'Left a message about the pilot' }),
+    ]);
+    if (server) {
+      const state = await control('/state');
+      const calls = JSON.stringify(state).match(new RegExp(attempt.id, 'g')) ?? [];
+      expect(calls.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('email and LinkedIn attempts become an email and a LinkedIn communication', async () => {
+    const dana = await source.findByIdentity({ emails: [DANA] });
+    const email = newAttempt(dana?.id ?? '', 'email', 'no_answer');
+    const linkedin = newAttempt(dana?.id ?? '', 'linkedin', 'replied');
+    await source.logAttempt(email);
+    await source.logAttempt(linkedin);
+    const attempts = (await source.readLeadContext(dana?.id ?? ''))?.attempts ?? [];
+    expect(attempts.find((a) => a.id === email.id)?.channel).toBe('email');
+    expect(attempts.find((a) => a.id === linkedin.id)).toMatchObject({ channel: 'linkedin', outcome: 'replied' });
+  });
+
+  test('a retry after a dropped response does not create a second engagement', async () => {
+    if (!server) return;
+    const dana = await source.findByIdentity({ emails: [DANA] });
+    const attempt = newAttempt(dana?.id ?? '', 'call', 'no_answer');
+    await control('/next', { kinds: ['drop'] });
+    await source.logAttempt(attempt);
+    await source.createOnce(dana?.crm[0]?.id ?? '', attempt, true);
+    const attempts = (await source.readLeadContext(dana?.id ?? ''))?.attempts ?? [];
+    expect(attempts.filter((a) => a.id === attempt.id)).toHaveLength(1);
+  });
+
+  test('fields are written as contact properties', async () => {
+    const dana = await source.findByIdentity({ emails: [DANA] });
+    const updated = await source.updateFields(dana?.id ?? '', { budget: '$80k', timeframe: 'Next quarter' }, new Date());
+    expect(updated).toMatchObject({ budget: '$80k', timeframe: 'Next quarter' });
+  });
+
+  test('accept sets the lifecycle stage to SQL; undo puts it back; recycle sets the lead status with a note', async () => {
+    const dana = await source.findByIdentity({ emails: [DANA] });
+    const leadId = dana?.id ?? '';
+    const accept = { kind: 'accept' as const, id: crypto.randomUUID(), leadId, at: new Date().toISOString() };
+    expect((await source.setDisposition(accept)).stage).toBe('sql');
+    expect((await source.undoDisposition(accept.id)).stage).toBe('mql');
+    const recycle = { kind: 'recycle' as const, id: crypto.randomUUID(), leadId, at: new Date().toISOString(), reason: 'bad_timing' as const };
+    expect((await source.setDisposition(recycle)).stage).toBe('recycled');
+    if (server) expect(JSON.stringify(await control('/state'))).toContain('Recycled to nurture by sales in Baton. Reason: Bad timing');
+  });
+
+  test('a wrong token is an auth error that says to reconnect', async () => {
+    const bad = new HubSpotClient({ baseUrl, token: 'wrong-token-123', sleep: async () => {} });
+    await expect(bad.listContactProperties()).rejects.toThrow(/reconnect HubSpot/);
+  });
+});
