@@ -14,7 +14,7 @@ export type EngagementType = (typeof ENGAGEMENT_TYPES)[number];
 export const TO_CONTACT_ASSOCIATION: Record<EngagementType, number> = {
   calls: 194,
   emails: 198,
-  communications: 82,
+  communications: 81,
   notes: 202,
 };
 
