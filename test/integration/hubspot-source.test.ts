@@ -55,7 +55,11 @@ beforeEach(async () => {
     fieldMap: defaultFieldMap,
     connectedAt: new Date().toISOString(),
   };
-  source = new HubSpotLeadSource(new HubSpotClient({ baseUrl, token, timeoutMs: 3_000, sleep: async () => {} }), connection, db);
+  source = new HubSpotLeadSource(
+    new HubSpotClient({ baseUrl, token, timeoutMs: 3_000, sleep: async () => {} }),
+    connection,
+    db,
+  );
 });
 
 const newAttempt = (leadId: string, channel: Attempt['channel'], outcome: Attempt['outcome']): Attempt => ({
@@ -98,7 +102,11 @@ describe.skipIf(REAL && !process.env.HUBSPOT_OWNER_ID)('HubSpot as the lead sour
     await source.logAttempt(attempt);
     const context = await source.readLeadContext(dana?.id ?? '');
     expect(context?.attempts.filter((a) => a.id === attempt.id)).toEqual([
-      expect.objectContaining({ channel: 'call', outcome: 'connected', note: 'Left a message about the pilot' }),
+      expect.objectContaining({
+        channel: 'call',
+        outcome: 'connected',
+        note: 'Left a message about the pilot',
+      }),
     ]);
     if (server) {
       const state = await control('/state');
@@ -115,7 +123,10 @@ describe.skipIf(REAL && !process.env.HUBSPOT_OWNER_ID)('HubSpot as the lead sour
     await source.logAttempt(linkedin);
     const attempts = (await source.readLeadContext(dana?.id ?? ''))?.attempts ?? [];
     expect(attempts.find((a) => a.id === email.id)?.channel).toBe('email');
-    expect(attempts.find((a) => a.id === linkedin.id)).toMatchObject({ channel: 'linkedin', outcome: 'replied' });
+    expect(attempts.find((a) => a.id === linkedin.id)).toMatchObject({
+      channel: 'linkedin',
+      outcome: 'replied',
+    });
   });
 
   test('a retry after a dropped response does not create a second engagement', async () => {
@@ -131,7 +142,11 @@ describe.skipIf(REAL && !process.env.HUBSPOT_OWNER_ID)('HubSpot as the lead sour
 
   test('fields are written as contact properties', async () => {
     const dana = await source.findByIdentity({ emails: [DANA] });
-    const updated = await source.updateFields(dana?.id ?? '', { budget: '$80k', timeframe: 'Next quarter' }, new Date());
+    const updated = await source.updateFields(
+      dana?.id ?? '',
+      { budget: '$80k', timeframe: 'Next quarter' },
+      new Date(),
+    );
     expect(updated).toMatchObject({ budget: '$80k', timeframe: 'Next quarter' });
   });
 
@@ -141,9 +156,18 @@ describe.skipIf(REAL && !process.env.HUBSPOT_OWNER_ID)('HubSpot as the lead sour
     const accept = { kind: 'accept' as const, id: crypto.randomUUID(), leadId, at: new Date().toISOString() };
     expect((await source.setDisposition(accept)).stage).toBe('sql');
     expect((await source.undoDisposition(accept.id)).stage).toBe('mql');
-    const recycle = { kind: 'recycle' as const, id: crypto.randomUUID(), leadId, at: new Date().toISOString(), reason: 'bad_timing' as const };
+    const recycle = {
+      kind: 'recycle' as const,
+      id: crypto.randomUUID(),
+      leadId,
+      at: new Date().toISOString(),
+      reason: 'bad_timing' as const,
+    };
     expect((await source.setDisposition(recycle)).stage).toBe('recycled');
-    if (server) expect(JSON.stringify(await control('/state'))).toContain('Recycled to nurture by sales in Baton. Reason: Bad timing');
+    if (server)
+      expect(JSON.stringify(await control('/state'))).toContain(
+        'Recycled to nurture by sales in Baton. Reason: Bad timing',
+      );
   });
 
   test('a wrong token is an auth error that says to reconnect', async () => {

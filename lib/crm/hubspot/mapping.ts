@@ -139,6 +139,22 @@ export function conversionTouches(contact: CrmObject): Touch[] {
   return touches;
 }
 
+/**
+ * On contacts, HubSpot's "Number of Employees" is a picklist of ranges; a head count is written as
+ * its range (and read back as the range's lower bound).
+ */
+export function employeeRange(count: number): string {
+  const ranges: Array<[number, string]> = [
+    [5, '1-5'],
+    [25, '5-25'],
+    [50, '25-50'],
+    [100, '50-100'],
+    [500, '100-500'],
+    [1000, '500-1000'],
+  ];
+  return ranges.find(([max]) => count <= max)?.[1] ?? '1000+';
+}
+
 /** Lead fields → contact properties, through the field map. */
 export function patchToProperties(patch: LeadPatch, map: FieldMap): Record<string, string> {
   const direct: Record<string, string | undefined> = {
@@ -146,7 +162,7 @@ export function patchToProperties(patch: LeadPatch, map: FieldMap): Record<strin
     company: patch.company,
     phone: patch.phone,
     industry: patch.industry,
-    numberofemployees: patch.companySize === undefined ? undefined : String(patch.companySize),
+    numberofemployees: patch.companySize === undefined ? undefined : employeeRange(patch.companySize),
     [map.budget]: patch.budget,
     [map.timeframe]: patch.timeframe,
     [map.need]: patch.need,

@@ -156,7 +156,7 @@ describe('HubSpot mapping', () => {
       ),
     ).toEqual({
       budget_range: '$50k',
-      numberofemployees: '85',
+      numberofemployees: '50-100',
       firstname: 'Dana',
       lastname: 'J Whitfield',
     });

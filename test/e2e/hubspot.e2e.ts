@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startFakeHubSpot } from '../hubspot-server/server.mjs';
+import { type Baton, extensionUrl, launchBaton, openPanel, tabIdOf } from './harness';
+
+type State = {
+  contacts?: Array<{ id: string; properties: Record<string, string | null> }>;
+  [key: string]: unknown;
+};
+
+describe('Baton with HubSpot connected (local test server)', () => {
+  let baton: Baton;
+  let hubspot: Awaited<ReturnType<typeof startFakeHubSpot>>;
+  const state = async (): Promise<State> =>
+    (await fetch(`${hubspot.controlUrl}/state`)).json() as Promise<State>;
+
+  beforeAll(async () => {
+    hubspot = await startFakeHubSpot({ port: 0, controlPort: 0 });
+    baton = await launchBaton();
+  });
+  afterAll(async () => {
+    await baton?.close();
+    await hubspot?.close();
+  });
+
+  test('connect with a token: a wrong one is refused with a message, the right one is checked and kept', async () => {
+    const options = await baton.context.newPage();
+    await options.goto(extensionUrl(baton, 'options.html'));
+    await options.getByText('Advanced').click();
+    await options.getByTestId('crm-base-url').fill(hubspot.url);
+    await options.getByTestId('crm-owner').fill('90001');
+    await options.getByTestId('crm-token').fill('not-the-right-token');
+    await options.getByTestId('crm-connect').click();
+    await expect.poll(() => options.getByTestId('crm-error').textContent()).toMatch(/refused the token/);
+    await options.getByTestId('crm-token').fill(hubspot.token);
+    await options.getByTestId('crm-connect').click();
+    await options.getByTestId('crm-connected').waitFor();
+  });
+
+  test('a Gmail thread shows the contact’s card from HubSpot; a logged call arrives as a call on the contact', async () => {
+    const gmail = await baton.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL');
+    const panel = await openPanel(baton, await tabIdOf(baton, gmail));
+    await expect
+      .poll(() => panel.getByTestId('lead-name').textContent(), { timeout: 15_000 })
+      .toBe('Dana Whitfield');
+    expect(await panel.getByTestId('lead-stage').textContent()).toBe('MQL');
+
+    await panel.getByTestId('log-attempt-call').click();
+    await expect.poll(() => panel.getByTestId('attempt-item').first().textContent()).toContain('Call');
+    await expect
+      .poll(async () => {
+        const calls = (
+          (await state()).engagements as { calls: Array<{ properties: Record<string, string> }> }
+        ).calls;
+        return calls.filter((call) =>
+          /\[baton:[0-9a-f-]{36}:call:no_answer\]/.test(call.properties.hs_call_title ?? ''),
+        ).length;
+      })
+      .toBe(1);
+  });
+
+  test('fill the blocking fields in place and accept: the lifecycle stage becomes SQL in HubSpot', async () => {
+    const gmail = await baton.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL');
+    const panel = await openPanel(baton, await tabIdOf(baton, gmail));
+    await panel.getByTestId('lead-name').filter({ hasText: 'Dana Whitfield' }).waitFor({ timeout: 15_000 });
+    for (const key of ['need', 'budget', 'timeframe'] as const) {
+      const field = panel.getByTestId(`missing-field-${key}`);
+      if ((await field.count()) === 0) continue;
+      if (key === 'timeframe') await field.locator('select').selectOption('Next quarter');
+      else await field.locator('input').fill(key === 'budget' ? '$80k' : 'EHR integration risk');
+      await field.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => panel.getByTestId(`missing-field-${key}`).count()).toBe(0);
+    }
+    await panel.getByTestId('accept-sql').click();
+    await expect.poll(() => panel.getByTestId('lead-stage').textContent()).toBe('SQL');
+    await expect
+      .poll(async () => (await state()).contacts?.find((c) => c.id === '51001')?.properties.lifecyclestage)
+      .toBe('salesqualifiedlead');
+  });
+});
