@@ -1,0 +1,273 @@
+/**
+ * Property definitions of the test portal: the contact properties `GET /crm/properties/{v}/contacts`
+ * lists, and the (unlisted) engagement properties the create endpoints accept. Writes are validated
+ * against these: unknown property, read-only value, enumeration option, number, datetime, owner id,
+ * e-mail, length.
+ */
+
+/**
+ * @typedef {{ label: string, value: string, displayOrder: number, hidden: boolean, description?: string }} PropertyOption
+ * @typedef {{
+ *   name: string, label: string, type: 'string' | 'number' | 'enumeration' | 'datetime' | 'date' | 'bool' | 'phone_number',
+ *   fieldType: string, groupName: string, description: string, options: PropertyOption[], displayOrder: number,
+ *   hasUniqueValue: boolean, hidden: boolean, formField: boolean, calculated: boolean, externalOptions: boolean,
+ *   hubspotDefined?: boolean, referencedObjectType?: string,
+ *   modificationMetadata: { archivable: boolean, readOnlyDefinition: boolean, readOnlyValue: boolean },
+ *   createdAt: string, updatedAt: string, archived: boolean,
+ * }} PropertyDefinition
+ */
+
+/** The portal's HubSpot users (owners). `90001` is the signed-in rep of the sample workspace. */
+export const OWNERS = [
+  { id: '90001', email: 'alex.rep@baton-demo.example', firstName: 'Alex', lastName: 'Rep' },
+  { id: '90002', email: 'jo.teammate@baton-demo.example', firstName: 'Jo', lastName: 'Teammate' },
+  { id: '90003', email: 'sam.marketing@baton-demo.example', firstName: 'Sam', lastName: 'Marketing' },
+];
+
+/** Default lifecycle stages (HubSpot's defaults; portals may customise them since 2022). */
+export const LIFECYCLE_STAGES = [
+  ['subscriber', 'Subscriber'],
+  ['lead', 'Lead'],
+  ['marketingqualifiedlead', 'Marketing Qualified Lead'],
+  ['salesqualifiedlead', 'Sales Qualified Lead'],
+  ['opportunity', 'Opportunity'],
+  ['customer', 'Customer'],
+  ['evangelist', 'Evangelist'],
+  ['other', 'Other'],
+];
+
+/** Default lead statuses. */
+export const LEAD_STATUSES = [
+  ['NEW', 'New'],
+  ['OPEN', 'Open'],
+  ['IN_PROGRESS', 'In Progress'],
+  ['OPEN_DEAL', 'Open Deal'],
+  ['UNQUALIFIED', 'Unqualified'],
+  ['ATTEMPTED_TO_CONTACT', 'Attempted to Contact'],
+  ['CONNECTED', 'Connected'],
+  ['BAD_TIMING', 'Bad Timing'],
+];
+
+/** The contact "Number of Employees" property is a picklist of ranges, not a number. */
+export const EMPLOYEE_RANGES = ['1-5', '5-25', '25-50', '50-100', '100-500', '500-1000', '1000+'];
+
+/** Same options as Baton's default "Timeframe" qualification picklist. */
+export const TIMEFRAMES = ['This quarter', 'Next quarter', 'This year', 'Next year', 'No timeframe'];
+
+const DEFINED_AT = '2024-01-02T09:00:00.000Z';
+
+/** @param {Array<[string, string] | string>} pairs @returns {PropertyOption[]} */
+const options = (pairs) =>
+  pairs.map((pair, index) => {
+    const [value, label] = Array.isArray(pair) ? pair : [pair, pair];
+    return { label, value, displayOrder: index, hidden: false };
+  });
+
+/**
+ * @param {string} name @param {string} label @param {PropertyDefinition['type']} type @param {string} fieldType
+ * @param {Partial<PropertyDefinition> & { readOnly?: boolean }} [extra]
+ * @returns {PropertyDefinition}
+ */
+function define(name, label, type, fieldType, extra = {}) {
+  const { readOnly = false, ...rest } = extra;
+  const custom = name.startsWith('baton_');
+  return {
+    name,
+    label,
+    type,
+    fieldType,
+    groupName: custom ? 'baton' : 'contactinformation',
+    description: '',
+    options: [],
+    displayOrder: -1,
+    hasUniqueValue: false,
+    hidden: false,
+    formField: !readOnly,
+    calculated: false,
+    externalOptions: false,
+    ...(custom ? {} : { hubspotDefined: true }),
+    modificationMetadata: { archivable: custom, readOnlyDefinition: !custom, readOnlyValue: readOnly },
+    createdAt: DEFINED_AT,
+    updatedAt: DEFINED_AT,
+    archived: false,
+    ...rest,
+  };
+}
+
+/** @type {PropertyDefinition[]} */
+export const CONTACT_PROPERTIES = [
+  define('hs_object_id', 'Record ID', 'number', 'number', { readOnly: true, groupName: 'contact_activity' }),
+  define('createdate', 'Create Date', 'datetime', 'date', { readOnly: true, groupName: 'contact_activity' }),
+  define('lastmodifieddate', 'Last Modified Date', 'datetime', 'date', {
+    readOnly: true,
+    groupName: 'contact_activity',
+  }),
+  define('firstname', 'First Name', 'string', 'text'),
+  define('lastname', 'Last Name', 'string', 'text'),
+  define('email', 'Email', 'string', 'text', { hasUniqueValue: true }),
+  define('hs_additional_emails', 'Additional email addresses', 'enumeration', 'checkbox', { readOnly: true }),
+  define('jobtitle', 'Job Title', 'string', 'text'),
+  define('company', 'Company Name', 'string', 'text'),
+  define('phone', 'Phone Number', 'string', 'phonenumber'),
+  define('industry', 'Industry', 'string', 'text'),
+  define('numberofemployees', 'Number of Employees', 'enumeration', 'select', {
+    options: options(EMPLOYEE_RANGES),
+  }),
+  define('lifecyclestage', 'Lifecycle Stage', 'enumeration', 'radio', {
+    options: options(LIFECYCLE_STAGES),
+  }),
+  define('hs_lead_status', 'Lead Status', 'enumeration', 'radio', {
+    groupName: 'sales_properties',
+    options: options(LEAD_STATUSES),
+  }),
+  define('hubspot_owner_id', 'Contact owner', 'enumeration', 'select', {
+    groupName: 'sales_properties',
+    externalOptions: true,
+    referencedObjectType: 'OWNER',
+  }),
+  define(
+    'hs_lifecyclestage_marketingqualifiedlead_date',
+    'Became a Marketing Qualified Lead Date',
+    'datetime',
+    'date',
+    { readOnly: true, calculated: true, groupName: 'contact_activity' },
+  ),
+  define(
+    'hs_lifecyclestage_salesqualifiedlead_date',
+    'Became a Sales Qualified Lead Date',
+    'datetime',
+    'date',
+    { readOnly: true, calculated: true, groupName: 'contact_activity' },
+  ),
+  define('hs_linkedin_url', 'LinkedIn URL', 'string', 'text', { groupName: 'social_media_information' }),
+  define('recent_conversion_event_name', 'Recent Conversion', 'string', 'text', {
+    readOnly: true,
+    groupName: 'conversioninformation',
+  }),
+  define('recent_conversion_date', 'Recent Conversion Date', 'datetime', 'date', {
+    readOnly: true,
+    groupName: 'conversioninformation',
+  }),
+  define('first_conversion_event_name', 'First Conversion', 'string', 'text', {
+    readOnly: true,
+    groupName: 'conversioninformation',
+  }),
+  define('first_conversion_date', 'First Conversion Date', 'datetime', 'date', {
+    readOnly: true,
+    groupName: 'conversioninformation',
+  }),
+  define('baton_budget', 'Budget', 'string', 'text', { description: 'Budget stated by the lead (Baton).' }),
+  define('baton_timeframe', 'Timeframe', 'enumeration', 'select', {
+    description: 'When the lead means to buy (Baton).',
+    options: options(TIMEFRAMES),
+  }),
+  define('baton_need', 'Need', 'string', 'textarea', {
+    description: 'The problem the lead wants solved (Baton).',
+  }),
+  define('baton_product_interest', 'Product of interest', 'string', 'text'),
+  define('baton_territory', 'Territory', 'string', 'text'),
+];
+
+/** @param {string} name @param {string} label @param {PropertyDefinition['type']} type @param {Array<[string, string] | string>} [choices] @param {Partial<PropertyDefinition> & { readOnly?: boolean }} [extra] */
+const activity = (name, label, type, choices, extra = {}) =>
+  define(name, label, type, type === 'enumeration' ? 'select' : type === 'datetime' ? 'date' : 'text', {
+    groupName: 'engagement',
+    ...(choices ? { options: options(choices) } : {}),
+    ...extra,
+  });
+
+const COMMON_ACTIVITY = [
+  activity('hs_object_id', 'Record ID', 'number', undefined, { readOnly: true }),
+  activity('hs_createdate', 'Create Date', 'datetime', undefined, { readOnly: true }),
+  activity('hs_lastmodifieddate', 'Last Modified Date', 'datetime', undefined, { readOnly: true }),
+  activity('hs_timestamp', 'Activity date', 'datetime'),
+  activity('hubspot_owner_id', 'Activity assigned to', 'enumeration', undefined, {
+    externalOptions: true,
+    referencedObjectType: 'OWNER',
+  }),
+];
+
+/**
+ * Engagement properties. Not listed by the server (only contact properties are), but create
+ * requests are validated against them. No custom properties: an idempotency key has to live in a
+ * standard text property (e.g. the call title).
+ * @type {Record<'calls' | 'emails' | 'communications' | 'notes', PropertyDefinition[]>}
+ */
+export const ENGAGEMENT_PROPERTIES = {
+  calls: [
+    ...COMMON_ACTIVITY,
+    activity('hs_call_title', 'Call Title', 'string'),
+    activity('hs_call_body', 'Call notes', 'string'),
+    activity('hs_call_direction', 'Call direction', 'enumeration', [
+      ['INBOUND', 'Inbound'],
+      ['OUTBOUND', 'Outbound'],
+    ]),
+    activity('hs_call_duration', 'Call duration (ms)', 'number'),
+    activity('hs_call_status', 'Call status', 'enumeration', [
+      'BUSY',
+      'CALLING_CRM_USER',
+      'CANCELED',
+      'COMPLETED',
+      'CONNECTING',
+      'FAILED',
+      'IN_PROGRESS',
+      'MISSED',
+      'NO_ANSWER',
+      'QUEUED',
+      'RINGING',
+    ]),
+    activity('hs_call_disposition', 'Call outcome', 'string'),
+    activity('hs_call_from_number', 'From number', 'string'),
+    activity('hs_call_to_number', 'To number', 'string'),
+    activity('hs_call_recording_url', 'Recording URL', 'string'),
+  ],
+  emails: [
+    ...COMMON_ACTIVITY,
+    activity('hs_email_direction', 'Email direction', 'enumeration', [
+      ['EMAIL', 'Sent by CRM user'],
+      ['INCOMING_EMAIL', 'Reply from contact'],
+      ['FORWARDED_EMAIL', 'Forwarded'],
+    ]),
+    activity('hs_email_subject', 'Email subject', 'string'),
+    activity('hs_email_text', 'Email body (text)', 'string'),
+    activity('hs_email_html', 'Email body (HTML)', 'string'),
+    activity('hs_email_status', 'Email send status', 'enumeration', [
+      'BOUNCED',
+      'FAILED',
+      'SCHEDULED',
+      'SENDING',
+      'SENT',
+    ]),
+    activity('hs_email_headers', 'Email headers (JSON)', 'string'),
+  ],
+  communications: [
+    ...COMMON_ACTIVITY,
+    activity('hs_communication_channel_type', 'Channel type', 'enumeration', [
+      ['WHATS_APP', 'WhatsApp'],
+      ['LINKEDIN_MESSAGE', 'LinkedIn'],
+      ['SMS', 'SMS'],
+    ]),
+    activity('hs_communication_logged_from', 'Logged from', 'enumeration', [['CRM', 'CRM']]),
+    activity('hs_communication_body', 'Body', 'string'),
+  ],
+  notes: [
+    ...COMMON_ACTIVITY,
+    activity('hs_note_body', 'Note body', 'string'),
+    activity('hs_attachment_ids', 'Attachment ids', 'string'),
+  ],
+};
+
+/** Properties every object of a type returns even when not asked for. */
+export const ALWAYS_RETURNED = {
+  contacts: ['createdate', 'hs_object_id', 'lastmodifieddate'],
+  engagement: ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+};
+
+/** Returned when a request names no properties. */
+export const DEFAULT_PROPERTIES = {
+  contacts: ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'],
+  engagement: ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+};
+
+/** HubSpot's limit for a single-line or multi-line text value. */
+export const MAX_TEXT_LENGTH = 65_536;

@@ -1,0 +1,634 @@
+/**
+ * A local HubSpot test server: the few CRM endpoints Baton calls, in HubSpot's date-based form
+ * (`/crm/objects/2026-03/…`), with bearer auth, per-token rate limits and HubSpot's error bodies;
+ * and a separate control port (no auth) to read the state, reset it, inject faults (500, 429,
+ * timeout, drop after apply), take the API down, change limits and read the request log.
+ * See README.md next to this file.
+ */
+import http from 'node:http';
+import { ApiError, ENGAGEMENT_TYPES, errorBody, objectTypeOf, Portal } from './portal.mjs';
+import { CONTACT_PROPERTIES } from './properties.mjs';
+import { seededRandom, seedPortal } from './seed.mjs';
+
+export { ASSOCIATION_TYPE_IDS, ENGAGEMENT_TYPES, OBJECT_TYPES } from './portal.mjs';
+export { EMPLOYEE_RANGES, LEAD_STATUSES, LIFECYCLE_STAGES, OWNERS, TIMEFRAMES } from './properties.mjs';
+export {
+  COLLEAGUE_OWNER_ID,
+  employeeRange,
+  HERO_CONTACTS,
+  REP_OWNER_ID,
+  SEEDED_ENGAGEMENTS,
+} from './seed.mjs';
+
+/** The API version the server advertises; any `YYYY-MM` segment is accepted. */
+export const HUBSPOT_API_VERSION = '2026-03';
+
+/** @typedef {'500' | '429' | 'timeout' | 'drop'} FaultKind */
+/** @typedef {{ p500?: number, p429?: number, timeout?: number, dropAfterApply?: number }} RandomFaults */
+/**
+ * @typedef {{
+ *   seq: number, at: string, method: string | null, path: string | null, status: number | null,
+ *   fault?: FaultKind | 'down', appliedStatus?: number, objectId?: string, body?: unknown,
+ * }} RequestLogEntry
+ */
+/**
+ * @typedef {{
+ *   port?: number, controlPort?: number, host?: string, token?: string, seed?: number,
+ *   rate?: { max?: number, intervalMs?: number, searchPerSecond?: number },
+ *   forbidden?: boolean, holdMs?: number,
+ * }} FakeHubSpotOptions
+ */
+
+const FAULT_KINDS = ['500', '429', 'timeout', 'drop'];
+const DEFAULT_RATE = { max: 100, intervalMs: 10_000, searchPerSecond: 5 };
+const DEFAULT_HOLD_MS = 30_000;
+const MAX_LOG = 200_000;
+const SCOPES = {
+  schemaRead: 'crm.schemas.contacts.read',
+  read: 'crm.objects.contacts.read',
+  write: 'crm.objects.contacts.write',
+};
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+  'Access-Control-Expose-Headers':
+    'X-HubSpot-RateLimit-Max, X-HubSpot-RateLimit-Remaining, X-HubSpot-RateLimit-Interval-Milliseconds',
+  'Access-Control-Max-Age': '600',
+};
+
+/**
+ * @typedef {{ status: number, body?: unknown, objectId?: string }} Answer
+ * @typedef {{ params: string[], url: URL, body: unknown }} RouteInput
+ * @typedef {{ method: string, pattern: RegExp, scope: string, search?: boolean, run: (input: RouteInput) => Answer }} Route
+ */
+
+/** @param {http.IncomingMessage} req @returns {Promise<string>} */
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** @param {http.ServerResponse} res @param {number} status @param {unknown} [body] @param {Record<string, string>} [headers] */
+function send(res, status, body, headers = {}) {
+  if (res.destroyed || res.headersSent) return;
+  if (body === undefined) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(status, { 'Content-Type': 'application/json;charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** @param {http.Server} server @param {number} port @param {string} host @returns {Promise<number>} */
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** @param {http.Server} server @returns {Promise<void>} */
+function closeServer(server) {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+/** @param {unknown} value */
+const probability = (value) => {
+  const n = value === undefined ? 0 : Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1)
+    throw new Error(`a probability must be between 0 and 1, got ${String(value)}`);
+  return n;
+};
+
+/**
+ * Starts the API server and its control server.
+ * @param {FakeHubSpotOptions} [options]
+ */
+export async function startFakeHubSpot(options = {}) {
+  const { port = 0, controlPort = 0, host = '127.0.0.1', token = 'test-token', seed = 1 } = options;
+  const initialRate = { ...DEFAULT_RATE };
+  for (const name of /** @type {const} */ (['max', 'intervalMs', 'searchPerSecond'])) {
+    const value = options.rate?.[name];
+    if (value !== undefined) initialRate[name] = value;
+  }
+
+  const fake = {
+    /** @type {Portal} */
+    portal: new Portal(),
+    seed,
+    auth: {
+      token,
+      forbidden: options.forbidden ?? false,
+      missingScopes: /** @type {Set<string>} */ (new Set()),
+    },
+    rate: { ...initialRate },
+    /** token → times of admitted requests @type {Map<string, number[]>} */
+    windows: new Map(),
+    /** token → times of admitted search requests @type {Map<string, number[]>} */
+    searchWindows: new Map(),
+    /** @type {{ random: Required<RandomFaults> | null, next: () => number, holdMs: number }} */
+    faults: { random: null, next: seededRandom(seed), holdMs: options.holdMs ?? DEFAULT_HOLD_MS },
+    /** @type {FaultKind[]} */
+    queue: [],
+    down: false,
+    /** @type {RequestLogEntry[]} */
+    log: [],
+    seq: 0,
+    /** @type {Set<NodeJS.Timeout>} */
+    holds: new Set(),
+  };
+
+  /** @param {number} dataSeed */
+  const resetData = (dataSeed) => {
+    fake.portal = new Portal();
+    fake.seed = dataSeed;
+    seedPortal(fake.portal, { seed: dataSeed, now: Date.now() });
+  };
+  resetData(seed);
+
+  // --- rate limiting ---
+
+  /** @param {Map<string, number[]>} windows @param {string} key @param {number} intervalMs */
+  const recent = (windows, key, intervalMs) => {
+    const now = Date.now();
+    const times = (windows.get(key) ?? []).filter((t) => now - t < intervalMs);
+    windows.set(key, times);
+    return times;
+  };
+  /** @param {string} key @param {number} [remaining] */
+  const rateHeaders = (key, remaining) => ({
+    'X-HubSpot-RateLimit-Max': String(fake.rate.max),
+    'X-HubSpot-RateLimit-Remaining': String(
+      remaining ?? Math.max(0, fake.rate.max - recent(fake.windows, key, fake.rate.intervalMs).length),
+    ),
+    'X-HubSpot-RateLimit-Interval-Milliseconds': String(fake.rate.intervalMs),
+  });
+  /**
+   * Admits a request into the token's rolling window (and the search window), or names the limit hit.
+   * @param {string} key @param {boolean} search @returns {{ limited: 'TEN_SECONDLY_ROLLING' | 'SECONDLY' | null, remaining: number }}
+   */
+  const admit = (key, search) => {
+    const times = recent(fake.windows, key, fake.rate.intervalMs);
+    if (times.length >= fake.rate.max) return { limited: 'TEN_SECONDLY_ROLLING', remaining: 0 };
+    if (search) {
+      const searches = recent(fake.searchWindows, key, 1000);
+      if (searches.length >= fake.rate.searchPerSecond) {
+        return { limited: 'SECONDLY', remaining: fake.rate.max - times.length };
+      }
+      searches.push(Date.now());
+    }
+    times.push(Date.now());
+    return { limited: null, remaining: fake.rate.max - times.length };
+  };
+  /** @param {'TEN_SECONDLY_ROLLING' | 'SECONDLY'} policyName */
+  const rateLimitBody = (policyName) =>
+    errorBody(
+      'RATE_LIMITS',
+      policyName === 'SECONDLY'
+        ? `You have reached your secondly limit (search: ${fake.rate.searchPerSecond} requests per second).`
+        : `You have reached your ten_secondly_rolling limit (${fake.rate.max} requests per ${fake.rate.intervalMs} ms).`,
+      { errorType: 'RATE_LIMIT', policyName },
+    );
+
+  // --- faults ---
+
+  /** @returns {FaultKind | null} */
+  const nextFault = () => {
+    const queued = fake.queue.shift();
+    if (queued) return queued;
+    const random = fake.faults.random;
+    if (!random) return null;
+    let r = fake.faults.next();
+    if (r < random.p500) return '500';
+    r -= random.p500;
+    if (r < random.p429) return '429';
+    r -= random.p429;
+    if (r < random.timeout) return 'timeout';
+    r -= random.timeout;
+    if (r < random.dropAfterApply) return 'drop';
+    return null;
+  };
+
+  // --- routes ---
+
+  const V = '(\\d{4}-\\d{2})';
+  /** @param {string} segment @param {readonly string[]} allowed */
+  const typeIn = (segment, allowed) => {
+    const type = objectTypeOf(decodeURIComponent(segment));
+    if (!type) throw new ApiError(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${segment}`);
+    if (!allowed.includes(type)) throw notImplemented();
+    return type;
+  };
+  const notImplemented = () =>
+    new ApiError(404, 'NOT_FOUND', 'This endpoint is not implemented by the Baton HubSpot test server.');
+  /** @param {URL} url */
+  const requestedProperties = (url) => {
+    const names = url.searchParams
+      .getAll('properties')
+      .flatMap((value) => value.split(','))
+      .map((name) => name.trim())
+      .filter(Boolean);
+    return names.length > 0 ? names : undefined;
+  };
+  /** @param {string[]} params @param {number} index */
+  const param = (params, index) => decodeURIComponent(params[index] ?? '');
+
+  /** @type {Route[]} */
+  const routes = [
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/crm/properties/${V}/([^/]+)$`),
+      scope: SCOPES.schemaRead,
+      run: ({ params }) => {
+        typeIn(params[1] ?? '', ['contacts']);
+        return { status: 200, body: { results: CONTACT_PROPERTIES } };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: new RegExp(`^/crm/objects/${V}/([^/]+)/search$`),
+      scope: SCOPES.read,
+      search: true,
+      run: ({ params, body }) => ({
+        status: 200,
+        body: fake.portal.search(typeIn(params[1] ?? '', ['contacts', ...ENGAGEMENT_TYPES]), body),
+      }),
+    },
+    {
+      method: 'POST',
+      pattern: new RegExp(`^/crm/objects/${V}/([^/]+)/batch/read$`),
+      scope: SCOPES.read,
+      run: ({ params, body }) =>
+        fake.portal.batchRead(typeIn(params[1] ?? '', ['contacts', ...ENGAGEMENT_TYPES]), body),
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/crm/objects/${V}/([^/]+)/([^/]+)/associations/([^/]+)$`),
+      scope: SCOPES.read,
+      run: ({ params, url }) => {
+        typeIn(params[1] ?? '', ['contacts']);
+        const toType = /** @type {import('./portal.mjs').EngagementType} */ (
+          typeIn(params[3] ?? '', ENGAGEMENT_TYPES)
+        );
+        const paging = { limit: url.searchParams.get('limit'), after: url.searchParams.get('after') };
+        return { status: 200, body: fake.portal.associations(param(params, 2), toType, paging) };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/crm/objects/${V}/([^/]+)/([^/]+)$`),
+      scope: SCOPES.read,
+      run: ({ params, url }) => {
+        typeIn(params[1] ?? '', ['contacts']);
+        const idProperty = url.searchParams.get('idProperty');
+        return {
+          status: 200,
+          body: fake.portal.getContact(param(params, 2), idProperty, requestedProperties(url)),
+        };
+      },
+    },
+    {
+      method: 'PATCH',
+      pattern: new RegExp(`^/crm/objects/${V}/([^/]+)/([^/]+)$`),
+      scope: SCOPES.write,
+      run: ({ params, url, body }) => {
+        typeIn(params[1] ?? '', ['contacts']);
+        const updated = fake.portal.updateContact(param(params, 2), url.searchParams.get('idProperty'), body);
+        return { status: 200, body: updated, objectId: updated.id };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: new RegExp(`^/crm/objects/${V}/([^/]+)$`),
+      scope: SCOPES.write,
+      run: ({ params, body }) => {
+        const type = /** @type {import('./portal.mjs').EngagementType} */ (
+          typeIn(params[1] ?? '', ENGAGEMENT_TYPES)
+        );
+        const created = fake.portal.createEngagement(type, body);
+        return { status: 201, body: created, objectId: created.id };
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: new RegExp(`^/crm/objects/${V}/([^/]+)/([^/]+)$`),
+      scope: SCOPES.write,
+      run: ({ params }) => {
+        const type = typeIn(params[1] ?? '', ['contacts', ...ENGAGEMENT_TYPES]);
+        fake.portal.archive(type, param(params, 2));
+        return { status: 204, objectId: param(params, 2) };
+      },
+    },
+  ];
+
+  /** @param {string} method @param {string} pathname */
+  const matchRoute = (method, pathname) => {
+    for (const route of routes) {
+      if (route.method !== method) continue;
+      const match = route.pattern.exec(pathname);
+      if (match) return { route, params: match.slice(1) };
+    }
+    return undefined;
+  };
+
+  // --- the API server ---
+
+  /** @param {Omit<RequestLogEntry, 'seq' | 'at'>} fields */
+  const logRequest = (fields) => {
+    /** @type {RequestLogEntry} */
+    const entry = { seq: ++fake.seq, at: new Date().toISOString(), ...fields };
+    fake.log.push(entry);
+    if (fake.log.length > MAX_LOG) fake.log.splice(0, fake.log.length - MAX_LOG);
+    return entry;
+  };
+
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+  const handleApi = async (req, res) => {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://fake-hubspot.local');
+    const path = `${url.pathname}${url.search}`;
+    if (fake.down) {
+      logRequest({ method, path, status: null, fault: 'down' });
+      req.socket.destroy();
+      return;
+    }
+    const text = await readBody(req);
+    const entry = logRequest({ method, path, status: null });
+    /** @param {number} status @param {unknown} [body] @param {Record<string, string>} [headers] */
+    const answer = (status, body, headers = {}) => {
+      entry.status = status;
+      send(res, status, body, { ...CORS, ...headers });
+    };
+
+    const presented = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? '';
+    const key = presented || '(none)';
+    if (method === 'OPTIONS') {
+      const privateNetwork = req.headers['access-control-request-private-network']
+        ? { 'Access-Control-Allow-Private-Network': 'true' }
+        : {};
+      answer(204, undefined, { ...rateHeaders(key), ...privateNetwork });
+      return;
+    }
+
+    let body;
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch (error) {
+        body = new ApiError(
+          400,
+          'VALIDATION_ERROR',
+          `Invalid input JSON: ${/** @type {Error} */ (error).message}`,
+        );
+      }
+    }
+    if (body !== undefined && !(body instanceof ApiError)) entry.body = body;
+
+    if (presented !== fake.auth.token) {
+      answer(
+        401,
+        errorBody(
+          'INVALID_AUTHENTICATION',
+          'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
+        ),
+        rateHeaders(key),
+      );
+      return;
+    }
+    const matched = matchRoute(method, url.pathname);
+    if (matched && (fake.auth.forbidden || fake.auth.missingScopes.has(matched.route.scope))) {
+      answer(
+        403,
+        errorBody(
+          'MISSING_SCOPES',
+          "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+          {
+            errors: [
+              {
+                message: 'One or more of the following scopes are required.',
+                context: { requiredGranularScopes: [matched.route.scope] },
+              },
+            ],
+            links: { scopes: 'https://developers.hubspot.com/scopes' },
+          },
+        ),
+        rateHeaders(key),
+      );
+      return;
+    }
+
+    const admitted = admit(key, matched?.route.search ?? false);
+    if (admitted.limited) {
+      answer(429, rateLimitBody(admitted.limited), rateHeaders(key, 0));
+      return;
+    }
+    const headers = rateHeaders(key, admitted.remaining);
+
+    const fault = nextFault();
+    if (fault) entry.fault = fault;
+    if (fault === '500') {
+      answer(500, errorBody('INTERNAL_ERROR', 'internal error (injected by the test server)'), headers);
+      return;
+    }
+    if (fault === '429') {
+      answer(429, rateLimitBody('TEN_SECONDLY_ROLLING'), rateHeaders(key, 0));
+      return;
+    }
+    if (fault === 'timeout') {
+      // Hold the request unanswered until the client gives up (closes the socket) or holdMs passes.
+      const timer = setTimeout(() => {
+        fake.holds.delete(timer);
+        req.socket.destroy();
+      }, fake.faults.holdMs);
+      fake.holds.add(timer);
+      req.socket.once('close', () => {
+        clearTimeout(timer);
+        fake.holds.delete(timer);
+      });
+      return;
+    }
+
+    /** @type {Answer} */
+    let result;
+    try {
+      if (body instanceof ApiError) throw body;
+      if (!matched) throw notImplemented();
+      result = matched.route.run({ params: matched.params, url, body });
+    } catch (error) {
+      if (!(error instanceof ApiError)) {
+        result = { status: 500, body: errorBody('INTERNAL_ERROR', `test server bug: ${String(error)}`) };
+      } else {
+        result = { status: error.status, body: error.body };
+      }
+    }
+    if (result.objectId) entry.objectId = result.objectId;
+    if (fault === 'drop') {
+      // The write is applied; the answer is lost.
+      entry.appliedStatus = result.status;
+      req.socket.destroy();
+      return;
+    }
+    answer(result.status, result.body, headers);
+  };
+
+  const api = http.createServer((req, res) => {
+    handleApi(req, res).catch((error) => {
+      send(res, 500, errorBody('INTERNAL_ERROR', `test server bug: ${String(error)}`), CORS);
+    });
+  });
+  api.keepAliveTimeout = 5_000;
+  api.on('connection', (socket) => {
+    if (fake.down) {
+      logRequest({ method: null, path: null, status: null, fault: 'down' });
+      socket.destroy();
+    }
+  });
+
+  // --- the control server ---
+
+  const config = () => ({
+    token: fake.auth.token,
+    forbidden: fake.auth.forbidden,
+    missingScopes: [...fake.auth.missingScopes],
+    seed: fake.seed,
+    rate: { ...fake.rate },
+    faults: { random: fake.faults.random, holdMs: fake.faults.holdMs, queued: [...fake.queue] },
+    down: fake.down,
+    apiVersion: HUBSPOT_API_VERSION,
+  });
+
+  /** @type {Record<string, (body: Record<string, unknown>, url: URL) => unknown>} */
+  const control = {
+    'GET /state': () => ({ ...fake.portal.state(), config: config() }),
+    'POST /reset': (body) => {
+      const dataSeed = body.seed === undefined ? seed : Number(body.seed);
+      if (!Number.isInteger(dataSeed)) throw new Error('seed must be an integer');
+      resetData(dataSeed);
+      fake.auth = { token, forbidden: options.forbidden ?? false, missingScopes: new Set() };
+      fake.rate = { ...initialRate };
+      fake.windows.clear();
+      fake.searchWindows.clear();
+      fake.faults = { random: null, next: seededRandom(dataSeed), holdMs: options.holdMs ?? DEFAULT_HOLD_MS };
+      fake.queue = [];
+      fake.down = false;
+      fake.log = [];
+      return config();
+    },
+    'POST /faults': (body) => {
+      const random = /** @type {RandomFaults | null | undefined} */ (body.random);
+      if (random) {
+        const faults = {
+          p500: probability(random.p500),
+          p429: probability(random.p429),
+          timeout: probability(random.timeout),
+          dropAfterApply: probability(random.dropAfterApply),
+        };
+        if (faults.p500 + faults.p429 + faults.timeout + faults.dropAfterApply > 1) {
+          throw new Error('the fault probabilities add up to more than 1');
+        }
+        fake.faults.random = faults;
+      } else {
+        fake.faults.random = null;
+      }
+      if (body.seed !== undefined) fake.faults.next = seededRandom(Number(body.seed));
+      if (body.holdMs !== undefined) fake.faults.holdMs = Number(body.holdMs);
+      return config();
+    },
+    'POST /next': (body) => {
+      const kinds = body.kinds;
+      if (!Array.isArray(kinds) || kinds.some((kind) => !FAULT_KINDS.includes(kind))) {
+        throw new Error(`kinds must be an array of ${FAULT_KINDS.join(', ')}`);
+      }
+      fake.queue.push(...kinds);
+      return config();
+    },
+    'POST /down': (body) => {
+      if (typeof body.down !== 'boolean') throw new Error('down must be a boolean');
+      fake.down = body.down;
+      if (fake.down) api.closeAllConnections();
+      return config();
+    },
+    'POST /rate': (body) => {
+      for (const name of /** @type {const} */ (['max', 'intervalMs', 'searchPerSecond'])) {
+        if (body[name] === undefined) continue;
+        const n = Number(body[name]);
+        if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
+        fake.rate[name] = n;
+      }
+      return config();
+    },
+    'POST /auth': (body) => {
+      if (body.token !== undefined) fake.auth.token = String(body.token);
+      if (body.forbidden !== undefined) fake.auth.forbidden = Boolean(body.forbidden);
+      if (body.missingScopes !== undefined) {
+        if (!Array.isArray(body.missingScopes))
+          throw new Error('missingScopes must be an array of scope names');
+        fake.auth.missingScopes = new Set(body.missingScopes.map(String));
+      }
+      return config();
+    },
+    'GET /requests': (_body, url) => {
+      const since = Number(url.searchParams.get('since') ?? 0);
+      return { requests: fake.log.filter((entry) => entry.seq > since) };
+    },
+    'DELETE /requests': () => {
+      fake.log = [];
+      return { requests: [] };
+    },
+  };
+
+  const controlServer = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://fake-hubspot-control.local');
+      const handler = control[`${req.method} ${url.pathname}`];
+      const text = await readBody(req);
+      if (!handler) {
+        send(res, 404, {
+          error: `no control route ${req.method} ${url.pathname}`,
+          routes: Object.keys(control),
+        });
+        return;
+      }
+      const body = text.trim() ? JSON.parse(text) : {};
+      send(res, 200, handler(typeof body === 'object' && body !== null ? body : {}, url));
+    } catch (error) {
+      send(res, 400, { error: /** @type {Error} */ (error).message });
+    }
+  });
+
+  const apiPort = await listen(api, port, host);
+  let boundControlPort;
+  try {
+    boundControlPort = await listen(controlServer, controlPort, host);
+  } catch (error) {
+    await closeServer(api);
+    throw error;
+  }
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${apiPort}`,
+    controlUrl: `http://${urlHost}:${boundControlPort}`,
+    token,
+    apiVersion: HUBSPOT_API_VERSION,
+    async close() {
+      for (const timer of fake.holds) clearTimeout(timer);
+      fake.holds.clear();
+      await Promise.all([closeServer(api), closeServer(controlServer)]);
+    },
+  };
+}
