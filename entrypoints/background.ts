@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { activeSource } from '@/lib/background/active-source';
 import { focusLeadTab, REFRESH_ALARM, REMINDER_ALARM, refreshAttention } from '@/lib/background/attention';
+import { OUTBOX_ALARM, outboxRunner } from '@/lib/background/outbox-runner';
 import { injectIntoOpenTabs } from '@/lib/background/inject-open-tabs';
 import { registerRouter } from '@/lib/background/router';
 import { forgetTab, forgetTabIfLeftSite } from '@/lib/background/tab-states';
@@ -11,7 +12,13 @@ import { BatonDb } from '@/lib/store/db';
 export default defineBackground(() => {
   // Opened lazily: a worker woken for a message that needs no data does not open IndexedDB.
   let db: BatonDb | undefined;
-  const active = activeSource(() => getDb());
+  const outbox = outboxRunner(
+    () => getDb(),
+    (result) => {
+      if (result.sent + result.failed + result.retried > 0 || result.paused) broadcast('leadChanged', {});
+    },
+  );
+  const active = activeSource(() => getDb(), () => outbox.wake());
   const getDb = () => {
     db ??= new BatonDb();
     return db;
@@ -36,6 +43,7 @@ export default defineBackground(() => {
   );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REMINDER_ALARM || alarm.name === REFRESH_ALARM) refreshSoon();
+    if (alarm.name === OUTBOX_ALARM) void outbox.flushNow().catch(console.error);
   });
   browser.notifications.onClicked.addListener((notificationId) => {
     const leadId = /^lead:([^:]+):/.exec(notificationId)?.[1];
@@ -48,6 +56,8 @@ export default defineBackground(() => {
     if (!existing) void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 1 });
   });
   refreshSoon();
+  // Whatever was left unsent when the worker or the browser stopped goes out now.
+  outbox.wake(0);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A tab that loads a page of another site no longer shows what its old content script saw.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

@@ -55,8 +55,16 @@ export function HubSpotConnectForm() {
     connect.mutate();
   };
 
-  const confirmDisconnect = () => {
-    if (window.confirm('Disconnect HubSpot? Baton forgets the token and the HubSpot data it cached.'))
+  const confirmDisconnect = async () => {
+    const outbox = await request('outboxStatus', null).catch(() => undefined);
+    const unsent = (outbox?.pending ?? 0) + (outbox?.failed ?? 0);
+    const warning =
+      unsent > 0
+        ? `${unsent} logged action${unsent === 1 ? ' has' : 's have'} not reached HubSpot yet and will be lost. `
+        : '';
+    if (
+      window.confirm(`${warning}Disconnect HubSpot? Baton forgets the token and the HubSpot data it cached.`)
+    )
       disconnect.mutate();
   };
 
@@ -71,7 +79,7 @@ export function HubSpotConnectForm() {
             {new Date(status.data.connectedAt ?? 0).toLocaleString()}. Leads come from HubSpot; attempts and
             hand-backs are written there.
           </p>
-          <button type="button" data-testid="crm-disconnect" onClick={confirmDisconnect}>
+          <button type="button" data-testid="crm-disconnect" onClick={() => void confirmDisconnect()}>
             Disconnect…
           </button>
         </div>

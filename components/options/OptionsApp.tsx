@@ -55,8 +55,11 @@ function Workspace() {
   const clear = useMutation({ mutationFn: () => request('clearAllData', null), onSuccess: onDone });
   const failure = load.error ?? removeSample.error ?? clear.error ?? counts.error;
 
-  const confirmClear = () => {
+  const confirmClear = async () => {
     const leads = counts.data?.leads ?? 0;
+    const outbox = await request('outboxStatus', null).catch(() => undefined);
+    const unsent = (outbox?.pending ?? 0) + (outbox?.failed ?? 0);
+    if (unsent > 0 && !window.confirm(`${unsent} logged action${unsent === 1 ? ' has' : 's have'} not reached HubSpot yet. Clear anyway?`)) return;
     if (
       window.confirm(
         `Delete all ${leads} leads and everything logged about them from this browser? This cannot be undone.`,
@@ -91,7 +94,7 @@ function Workspace() {
         >
           Remove sample records
         </button>
-        <button type="button" data-testid="clear-all" disabled={clear.isPending} onClick={confirmClear}>
+        <button type="button" data-testid="clear-all" disabled={clear.isPending} onClick={() => void confirmClear()}>
           Clear all data…
         </button>
       </div>

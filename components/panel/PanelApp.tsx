@@ -15,6 +15,7 @@ import {
   usePrefetchCardData,
   useTabState,
 } from './queries';
+import { SyncStatus } from './SyncStatus';
 import { UnknownLead } from './UnknownLead';
 import { useFollowedTab } from './useFollowedTab';
 
@@ -53,6 +54,7 @@ function Panel({ tabId }: { tabId: number | undefined }) {
         <span className="grow" />
         <PopOutButton />
       </nav>
+      <SyncStatus />
       {view.kind === 'tab' && <TabLead tabId={tabId} />}
       {view.kind === 'queue' && <QueueView onOpen={(leadId) => setView({ kind: 'lead', leadId })} />}
       {view.kind === 'lead' && (

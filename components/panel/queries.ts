@@ -89,6 +89,7 @@ export function useBackgroundBroadcasts(): void {
       void client.invalidateQueries({ queryKey: ['search'] });
       void client.invalidateQueries({ queryKey: keys.assets });
       void client.invalidateQueries({ queryKey: ['queue'] });
+      void client.invalidateQueries({ queryKey: ['outbox'] });
     });
     const offTab = messenger.onMessage('tabStateChanged', ({ data }) => {
       void client.invalidateQueries({ queryKey: keys.tabState(data.tabId) });

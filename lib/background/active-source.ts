@@ -1,4 +1,4 @@
-import { readConnection } from '../crm/connection';
+import { crmDb, readConnection } from '../crm/connection';
 import { HubSpotClient } from '../crm/hubspot/client';
 import { HubSpotLeadSource } from '../crm/hubspot/source';
 import type { LeadSource } from '../source/lead-source';
@@ -10,7 +10,10 @@ import { LocalLeadSource } from '../store/local-source';
  * cached until the connection changes), so a worker restarted by the browser picks the right
  * one without any state in memory.
  */
-export function activeSource(db: () => BatonDb): { source: LeadSource; connectionChanged: () => void } {
+export function activeSource(
+  db: () => BatonDb,
+  onQueued: () => void = () => {},
+): { source: LeadSource; connectionChanged: () => void } {
   let current: Promise<LeadSource> | undefined;
   const resolve = () => {
     current ??= readConnection().then((connection) =>
@@ -19,6 +22,8 @@ export function activeSource(db: () => BatonDb): { source: LeadSource; connectio
             new HubSpotClient({ baseUrl: connection.baseUrl, token: connection.token }),
             connection,
             db(),
+            crmDb(),
+            onQueued,
           )
         : new LocalLeadSource(db()),
     );

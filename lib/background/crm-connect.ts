@@ -1,8 +1,15 @@
 import Dexie from 'dexie';
-import { HubSpotConnection, readConnection, removeConnection, saveConnection } from '../crm/connection';
+import {
+  crmDb,
+  HubSpotConnection,
+  readConnection,
+  removeConnection,
+  saveConnection,
+} from '../crm/connection';
 import { HubSpotClient } from '../crm/hubspot/client';
 import { defaultFieldMap } from '../crm/hubspot/mapping';
 import { describeZodError } from '../model/schemas';
+import { DexieOutbox } from '../outbox/store';
 import type { BatonDb } from '../store/db';
 
 /** Checks the token with a real call (the portal's contact properties) before saving it. */
@@ -21,6 +28,8 @@ export async function connectHubSpot(input: { token: string; baseUrl: string; ow
   });
   const properties = await client.listContactProperties();
   await saveConnection(parsed.data);
+  // A new token lifts the pause a refused one put on the outbox.
+  await new DexieOutbox(crmDb()).setPaused(undefined);
   const names = new Set(properties.map((property) => property.name));
   const missingMappedProperties = Object.values(parsed.data.fieldMap).filter((name) => !names.has(name));
   return { properties: properties.length, missingMappedProperties };
@@ -30,6 +39,11 @@ export async function connectHubSpot(input: { token: string; baseUrl: string; ow
 export async function disconnectHubSpot(db: BatonDb): Promise<{ purged: number }> {
   await removeConnection();
   let purged = 0;
+  const crm = crmDb();
+  await crm.transaction('rw', crm.outbox, crm.attempts, crm.meta, async () => {
+    purged += (await crm.outbox.count()) + (await crm.attempts.count());
+    await Promise.all([crm.outbox.clear(), crm.attempts.clear(), crm.meta.clear()]);
+  });
   await db.transaction(
     'rw',
     [db.attempts, db.dispositions, db.assetsSent, db.contentRequests, db.touches],

@@ -1,5 +1,7 @@
+import { crmDb } from '../crm/connection';
 import { type HandlerContext, handle } from '../messaging/handle';
 import { broadcast } from '../messaging/messenger';
+import { DexieOutbox } from '../outbox/store';
 import { readSettings } from '../settings/item';
 import type { LeadSource } from '../source/lead-source';
 import type { BatonDb } from '../store/db';
@@ -123,5 +125,20 @@ export function registerRouter(
     return result;
   });
   handle('crmStatus', context, () => hubSpotStatus());
+  handle('outboxStatus', context, () => new DexieOutbox(crmDb()).status());
+  handle('outboxRetry', context, async ({ id }) => {
+    await new DexieOutbox(crmDb()).retry(id);
+    changed();
+    return null;
+  });
+  handle('outboxDiscard', context, async ({ id }) => {
+    await new DexieOutbox(crmDb()).discard(id);
+    changed();
+    return null;
+  });
   handle('countWorkspace', context, () => countWorkspace(db()));
+  handle('dataImported', context, () => {
+    changed();
+    return null;
+  });
 }

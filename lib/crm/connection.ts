@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
+import type { Attempt } from '../model/schemas';
+import type { OutboxEntry } from '../outbox/entry';
 import { defaultFieldMap, FieldMap } from './hubspot/mapping';
 
 /**
@@ -24,16 +26,29 @@ export const HubSpotConnection = z.object({
 });
 export type HubSpotConnection = z.infer<typeof HubSpotConnection>;
 
-class CrmDb extends Dexie {
+/**
+ * The CRM's side of the local store: the connection, the outbox of writes waiting for the CRM, and
+ * the local copy of attempts logged through it. Outbox entry and local copy are written in one
+ * transaction, so an attempt is never kept without its entry, nor the reverse.
+ */
+export class CrmDb extends Dexie {
   connections!: EntityTable<HubSpotConnection, 'system'>;
-  constructor() {
-    super('baton-crm');
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  attempts!: EntityTable<Attempt, 'id'>;
+  meta!: EntityTable<{ key: string; value: string }, 'key'>;
+  constructor(name = 'baton-crm') {
+    super(name);
     this.version(1).stores({ connections: 'system' });
+    this.version(2).stores({
+      outbox: '++seq, &id, leadId, state',
+      attempts: 'id, [leadId+at], sync',
+      meta: 'key',
+    });
   }
 }
 
 let db: CrmDb | undefined;
-const crmDb = () => {
+export const crmDb = () => {
   db ??= new CrmDb();
   return db;
 };

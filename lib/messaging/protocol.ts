@@ -104,6 +104,12 @@ export const protocol = {
   removeSample: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
   clearAllData: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
   countWorkspace: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
+  /** The options page's data worker wrote to the store (import or restore): refresh panels, badge, reminders. */
+  dataImported: {
+    from: 'extension-page',
+    input: z.object({ kind: z.enum(['leads', 'touches', 'assets', 'backup']) }),
+    output: z.null(),
+  },
   // CRM connection (options page). The token goes in; it never comes back out.
   crmConnect: {
     from: 'extension-page',
@@ -122,6 +128,21 @@ export const protocol = {
       connectedAt: z.string().optional(),
     }),
   },
+  outboxStatus: {
+    from: 'extension-page',
+    input: z.null().optional(),
+    output: z.object({
+      pending: z.number(),
+      failed: z.number(),
+      lastError: z.string().optional(),
+      pausedReason: z.string().optional(),
+      failedEntries: z.array(
+        z.object({ id: z.string(), leadId: z.string(), kind: z.string(), lastError: z.string().optional(), channel: z.string(), at: z.string() }),
+      ),
+    }),
+  },
+  outboxRetry: { from: 'extension-page', input: z.object({ id: z.string() }), output: z.null() },
+  outboxDiscard: { from: 'extension-page', input: z.object({ id: z.string() }), output: z.null() },
   // extension page → the Gmail content script of a tab: put an asset's title and link at the cursor
   insertAsset: {
     from: 'extension-page',

@@ -64,6 +64,8 @@ export interface FakeHubSpotOptions {
   forbidden?: boolean;
   /** How long a `timeout` fault holds a request before closing the socket (default 30,000 ms). */
   holdMs?: number;
+  /** Extra MQL contacts of owner 90001 for load tests: ids 60000…, emails bulk-<n>@load.example. */
+  bulkContacts?: number;
 }
 
 export interface FakeHubSpot {

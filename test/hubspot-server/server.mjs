@@ -35,7 +35,7 @@ export const HUBSPOT_API_VERSION = '2026-03';
  * @typedef {{
  *   port?: number, controlPort?: number, host?: string, token?: string, seed?: number,
  *   rate?: { max?: number, intervalMs?: number, searchPerSecond?: number },
- *   forbidden?: boolean, holdMs?: number,
+ *   forbidden?: boolean, holdMs?: number, bulkContacts?: number,
  * }} FakeHubSpotOptions
  */
 
@@ -157,6 +157,23 @@ export async function startFakeHubSpot(options = {}) {
     fake.portal = new Portal();
     fake.seed = dataSeed;
     seedPortal(fake.portal, { seed: dataSeed, now: Date.now() });
+    // Load tests need many contacts: plain MQLs of the rep, ids 60000…, emails bulk-<n>@load.example.
+    for (let n = 0; n < (options.bulkContacts ?? 0); n++) {
+      const at = new Date(Date.now() - 60_000).toISOString();
+      fake.portal.insert(
+        'contacts',
+        String(60000 + n),
+        {
+          firstname: 'Bulk',
+          lastname: `Contact ${n}`,
+          email: `bulk-${n}@load.example`,
+          lifecyclestage: 'marketingqualifiedlead',
+          hubspot_owner_id: '90001',
+          hs_lifecyclestage_marketingqualifiedlead_date: at,
+        },
+        { createdAt: at, updatedAt: at },
+      );
+    }
   };
   resetData(seed);
 

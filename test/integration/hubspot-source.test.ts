@@ -4,11 +4,14 @@
  * set, the same suite runs against a real test portal (`npm run test:hubspot`).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { HubSpotConnection } from '@/lib/crm/connection';
+import { CrmDb, type HubSpotConnection } from '@/lib/crm/connection';
 import { HubSpotClient } from '@/lib/crm/hubspot/client';
 import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
 import { HubSpotLeadSource } from '@/lib/crm/hubspot/source';
 import type { Attempt } from '@/lib/model/schemas';
+import { flushOutbox } from '@/lib/outbox/flush';
+import { hubspotSender } from '@/lib/outbox/hubspot-sender';
+import { DexieOutbox } from '@/lib/outbox/store';
 import { BatonDb } from '@/lib/store/db';
 import { startFakeHubSpot } from '../hubspot-server/server.mjs';
 
@@ -20,7 +23,12 @@ let server: FakeServer | undefined;
 let baseUrl: string;
 let token: string;
 let db: BatonDb;
+let crm: CrmDb;
 let source: HubSpotLeadSource;
+
+/** What the background's flusher does once the undo window has passed. */
+const flush = () =>
+  flushOutbox(new DexieOutbox(crm), hubspotSender(source), { now: () => Date.now() + 60_000 });
 
 const control = async (path: string, body?: unknown) => {
   if (!server) return undefined;
@@ -47,6 +55,7 @@ afterAll(async () => server?.close());
 beforeEach(async () => {
   await control('/reset', {});
   db = new BatonDb(`hubspot-${crypto.randomUUID()}`);
+  crm = new CrmDb(`crm-${crypto.randomUUID()}`);
   const connection: HubSpotConnection = {
     system: 'hubspot',
     token,
@@ -59,6 +68,7 @@ beforeEach(async () => {
     new HubSpotClient({ baseUrl, token, timeoutMs: 3_000, sleep: async () => {} }),
     connection,
     db,
+    crm,
   );
 });
 
@@ -99,7 +109,12 @@ describe.skipIf(REAL && !process.env.HUBSPOT_OWNER_ID)('HubSpot as the lead sour
   test('a logged call arrives as one call associated with the contact, and reads back the same', async () => {
     const dana = await source.findByIdentity({ emails: [DANA] });
     const attempt = newAttempt(dana?.id ?? '', 'call', 'connected');
-    await source.logAttempt(attempt);
+    expect((await source.logAttempt(attempt)).sync).toBe('pending');
+    // Local first: the card has it before HubSpot does.
+    expect(
+      (await source.readLeadContext(dana?.id ?? ''))?.attempts.find((a) => a.id === attempt.id)?.sync,
+    ).toBe('pending');
+    expect(await flush()).toMatchObject({ sent: 1, failed: 0 });
     const context = await source.readLeadContext(dana?.id ?? '');
     expect(context?.attempts.filter((a) => a.id === attempt.id)).toEqual([
       expect.objectContaining({
@@ -121,6 +136,7 @@ describe.skipIf(REAL && !process.env.HUBSPOT_OWNER_ID)('HubSpot as the lead sour
     const linkedin = newAttempt(dana?.id ?? '', 'linkedin', 'replied');
     await source.logAttempt(email);
     await source.logAttempt(linkedin);
+    await flush();
     const attempts = (await source.readLeadContext(dana?.id ?? ''))?.attempts ?? [];
     expect(attempts.find((a) => a.id === email.id)?.channel).toBe('email');
     expect(attempts.find((a) => a.id === linkedin.id)).toMatchObject({
@@ -133,11 +149,41 @@ describe.skipIf(REAL && !process.env.HUBSPOT_OWNER_ID)('HubSpot as the lead sour
     if (!server) return;
     const dana = await source.findByIdentity({ emails: [DANA] });
     const attempt = newAttempt(dana?.id ?? '', 'call', 'no_answer');
-    await control('/next', { kinds: ['drop'] });
     await source.logAttempt(attempt);
-    await source.createOnce(dana?.crm[0]?.id ?? '', attempt, true);
+    await control('/next', { kinds: ['drop'] });
+    // The write is applied, its answer lost: the sender finds its tag instead of writing it again.
+    expect(await flush()).toMatchObject({ sent: 1, retried: 0 });
     const attempts = (await source.readLeadContext(dana?.id ?? ''))?.attempts ?? [];
     expect(attempts.filter((a) => a.id === attempt.id)).toHaveLength(1);
+  });
+
+  test('an attempt undone within the undo window never reaches HubSpot', async () => {
+    const dana = await source.findByIdentity({ emails: [DANA] });
+    const attempt = newAttempt(dana?.id ?? '', 'voicemail', 'left_voicemail');
+    await source.logAttempt(attempt);
+    await source.removeAttempt(attempt.id);
+    expect(await flush()).toMatchObject({ sent: 0 });
+    if (server) expect(JSON.stringify(await control('/state'))).not.toContain(attempt.id);
+  });
+
+  test('a revoked token pauses the outbox and keeps the entry; a 4xx is kept as failed with its reason', async () => {
+    if (!server) return;
+    const dana = await source.findByIdentity({ emails: [DANA] });
+    const attempt = newAttempt(dana?.id ?? '', 'call', 'no_answer');
+    await source.logAttempt(attempt);
+    await control('/auth', { token: 'rotated-token' });
+    expect((await flush()).paused).toMatch(/reconnect HubSpot/);
+    expect((await new DexieOutbox(crm).status()).pending).toBe(1);
+    await control('/auth', { token });
+    await new DexieOutbox(crm).setPaused(undefined);
+    const stranger = { ...newAttempt('hubspot:99999999', 'call', 'no_answer') };
+    await source.logAttempt(stranger);
+    const result = await flush();
+    expect(result).toMatchObject({ sent: 1, failed: 1 });
+    const status = await new DexieOutbox(crm).status();
+    expect(status.failedEntries).toEqual([
+      expect.objectContaining({ id: stranger.id, lastError: expect.stringContaining('refused') }),
+    ]);
   });
 
   test('fields are written as contact properties', async () => {

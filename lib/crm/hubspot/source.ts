@@ -10,9 +10,10 @@ import type {
   LeadPatch,
   Touch,
 } from '../../model/schemas';
+import { DexieOutbox } from '../../outbox/store';
 import type { LeadContext, LeadSource, NewLead, QueueQuery } from '../../source/lead-source';
 import type { BatonDb } from '../../store/db';
-import type { HubSpotConnection } from '../connection';
+import type { CrmDb, HubSpotConnection } from '../connection';
 import type { CrmObject, EngagementType } from './api';
 import { type HubSpotClient, HubSpotError } from './client';
 import {
@@ -40,11 +41,18 @@ const ATTEMPT_TYPES = ['calls', 'emails', 'communications'] as const;
  * `hubspot:<contactId>`; attempts Baton logs are mirrored locally for the queue's SLA clock.
  */
 export class HubSpotLeadSource implements LeadSource {
+  private readonly outbox: DexieOutbox;
+
   constructor(
     private readonly client: HubSpotClient,
     private readonly connection: HubSpotConnection,
     private readonly local: BatonDb,
-  ) {}
+    private readonly crm: CrmDb,
+    /** Called when a write was queued: the background wakes the flusher. */
+    private readonly onQueued: () => void = () => {},
+  ) {
+    this.outbox = new DexieOutbox(crm);
+  }
 
   private get properties() {
     return contactProperties(this.connection.fieldMap);
@@ -78,9 +86,23 @@ export class HubSpotLeadSource implements LeadSource {
     const contactId = this.contactId(leadId);
     const contact = await this.client.getContact(contactId, this.properties);
     if (!contact) return undefined;
-    const attempts = (
+    const inHubSpot = (
       await Promise.all(ATTEMPT_TYPES.map((type) => this.attemptsOf(contactId, type)))
     ).flat();
+    // Merged with the local copies of attempts still on their way (outbox), minus those being removed.
+    const localCopies = await this.mirrored(leadId);
+    const outboxEntries = await this.crm.outbox.where('leadId').equals(leadId).toArray();
+    const removing = new Set(
+      outboxEntries.filter((e) => e.kind === 'removeAttempt').map((e) => e.attempt.id),
+    );
+    const local = new Map(localCopies.map((attempt) => [attempt.id, attempt]));
+    const attempts = [
+      // HubSpot's copy, with Baton's sync state where Baton logged it.
+      ...inHubSpot
+        .filter((a) => !removing.has(a.id))
+        .map((a) => ({ ...a, sync: local.get(a.id)?.sync ?? a.sync })),
+      ...localCopies.filter((a) => !inHubSpot.some((h) => h.id === a.id)),
+    ];
     attempts.sort((a, b) => b.at.localeCompare(a.at));
     const range = [
       [leadId, Dexie.minKey],
@@ -147,17 +169,19 @@ export class HubSpotLeadSource implements LeadSource {
   }
 
   /** For the queue: Baton's own mirror of the attempts it logged (reading every contact's history would cost a request per contact). */
+  private mirrored(leadId: string): Promise<Attempt[]> {
+    return this.crm.attempts
+      .where('[leadId+at]')
+      .between([leadId, Dexie.minKey], [leadId, Dexie.maxKey])
+      .toArray();
+  }
+
   async readActivity(
     leadIds: readonly string[],
   ): Promise<Map<string, { attempts: Attempt[]; touches: Touch[] }>> {
     const activity = new Map<string, { attempts: Attempt[]; touches: Touch[] }>();
-    for (const leadId of leadIds) {
-      const attempts = await this.local.attempts
-        .where('[leadId+at]')
-        .between([leadId, Dexie.minKey], [leadId, Dexie.maxKey])
-        .toArray();
-      activity.set(leadId, { attempts, touches: [] });
-    }
+    for (const leadId of leadIds)
+      activity.set(leadId, { attempts: await this.mirrored(leadId), touches: [] });
     return activity;
   }
 
@@ -191,12 +215,21 @@ export class HubSpotLeadSource implements LeadSource {
     throw new Error('With HubSpot connected, add the email or profile to the contact in HubSpot.');
   }
 
+  /** Local first: kept with its outbox entry at once; the flusher sends it after the undo window. */
   async logAttempt(attempt: Attempt): Promise<Attempt> {
-    const contactId = this.contactId(attempt.leadId);
-    await this.createOnce(contactId, attempt);
-    const synced = { ...attempt, sync: 'synced' as const };
-    await this.local.attempts.put(synced);
-    return synced;
+    this.contactId(attempt.leadId);
+    const existing = await this.crm.outbox.where('id').equals(attempt.id).first();
+    if (existing && existing.tries === 0) {
+      // An amended outcome or note before it was sent: the entry carries the new version.
+      await this.crm.transaction('rw', this.crm.attempts, this.crm.outbox, async () => {
+        await this.crm.attempts.put({ ...attempt, sync: 'pending' });
+        await this.crm.outbox.put({ ...existing, attempt });
+      });
+    } else if (!existing && !(await this.crm.attempts.get(attempt.id))) {
+      await this.outbox.enqueueAttempt(attempt);
+    }
+    this.onQueued();
+    return { ...attempt, sync: 'pending' };
   }
 
   /**
@@ -243,13 +276,15 @@ export class HubSpotLeadSource implements LeadSource {
   }
 
   async removeAttempt(attemptId: string): Promise<void> {
-    const mirrored = await this.local.attempts.get(attemptId);
-    if (mirrored) {
-      const type = engagementTypeFor(mirrored.channel);
-      const engagement = await this.findTagged(type, mirrored);
-      if (engagement) await this.client.deleteEngagement(type, engagement.id);
-    }
-    await this.local.attempts.delete(attemptId);
+    await this.outbox.enqueueRemoval(attemptId);
+    this.onQueued();
+  }
+
+  /** Deletes the engagement an attempt became, if it exists (the outbox's removal entries). */
+  async deleteLogged(attempt: Attempt): Promise<void> {
+    const type = engagementTypeFor(attempt.channel);
+    const engagement = await this.findTagged(type, attempt);
+    if (engagement) await this.client.deleteEngagement(type, engagement.id);
   }
 
   async setDisposition(disposition: Disposition): Promise<Lead> {

@@ -1,0 +1,57 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { request } from '@/lib/messaging/messenger';
+
+/** What has not reached the CRM yet: pending and failed writes, the last error, retry and discard. */
+export function SyncStatus() {
+  const client = useQueryClient();
+  const status = useQuery({
+    queryKey: ['outbox'],
+    queryFn: () => request('outboxStatus', null),
+    refetchInterval: 5_000,
+  });
+  const retry = useMutation({
+    mutationFn: (id: string) => request('outboxRetry', { id }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['outbox'] }),
+  });
+  const discard = useMutation({
+    mutationFn: (id: string) => request('outboxDiscard', { id }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['outbox'] }),
+  });
+  const data = status.data;
+  if (!data || (data.pending === 0 && data.failed === 0 && !data.pausedReason)) return null;
+  return (
+    <section aria-label="Sync" data-testid="sync-status" className="sync">
+      <p className="small">
+        {data.pausedReason ? (
+          <strong className="tone-bad">Paused: {data.pausedReason}</strong>
+        ) : (
+          <>
+            {data.pending > 0 && <span>{data.pending} waiting to reach HubSpot</span>}
+            {data.pending > 0 && data.failed > 0 && ' · '}
+            {data.failed > 0 && <strong className="tone-bad">{data.failed} failed</strong>}
+          </>
+        )}
+        {data.lastError && !data.pausedReason && (
+          <span className="muted"> · last error: {data.lastError}</span>
+        )}
+      </p>
+      {data.failedEntries.length > 0 && (
+        <ul className="plain small">
+          {data.failedEntries.map((entry) => (
+            <li key={entry.id} className="row">
+              <span className="grow">
+                {entry.channel} at {new Date(entry.at).toLocaleString()}: {entry.lastError}
+              </span>
+              <button type="button" onClick={() => retry.mutate(entry.id)}>
+                Retry
+              </button>
+              <button type="button" onClick={() => discard.mutate(entry.id)}>
+                Discard
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
