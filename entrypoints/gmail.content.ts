@@ -1,8 +1,7 @@
 import { listenForAssetInserts } from '@/lib/compose/listen-insert';
 import { readOwnDomains } from '@/lib/settings/own-domains';
 import { detectGmail } from '@/lib/sites/gmail/detect';
-import { identityReporter } from '@/lib/sites/report';
-import { watchPage } from '@/lib/sites/watch';
+import { runAdapter } from '@/lib/sites/run';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
@@ -10,7 +9,6 @@ export default defineContentScript({
   async main(ctx) {
     listenForAssetInserts(ctx);
     const ownDomains = await readOwnDomains();
-    const report = identityReporter('gmail');
-    watchPage(ctx, () => report(detectGmail(location.href, document, { ownDomains }).identity));
+    runAdapter(ctx, 'gmail', (url, doc) => detectGmail(url, doc, { ownDomains }));
   },
 });

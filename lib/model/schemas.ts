@@ -167,19 +167,21 @@ export const Disposition = z.discriminatedUnion('kind', [
     at: Instant,
     previousStage: PreviousStage,
   }),
-  z.object({
-    kind: z.enum(['recycle', 'disqualify']),
-    id: z.uuid(),
-    leadId: z.string().min(1),
-    at: Instant,
-    previousStage: PreviousStage,
-    reason: RecycleReason,
-    /** Free text; required when the reason is "other". */
-    text: z.string().trim().max(2000).optional(),
-  }).refine((d) => d.reason !== 'other' || Boolean(d.text), {
-    path: ['text'],
-    message: 'say why when the reason is "other"',
-  }),
+  z
+    .object({
+      kind: z.enum(['recycle', 'disqualify']),
+      id: z.uuid(),
+      leadId: z.string().min(1),
+      at: Instant,
+      previousStage: PreviousStage,
+      reason: RecycleReason,
+      /** Free text; required when the reason is "other". */
+      text: z.string().trim().max(2000).optional(),
+    })
+    .refine((d) => d.reason !== 'other' || Boolean(d.text), {
+      path: ['text'],
+      message: 'say why when the reason is "other"',
+    }),
 ]);
 export type Disposition = z.infer<typeof Disposition>;
 

@@ -153,6 +153,26 @@ export type SampleWorkspace = { leads: Lead[]; assets: Asset[]; touches: Touch[]
 export type SampleOptions = { seed?: number; now: Date; leads?: number; assets?: number; touches?: number };
 
 /**
+ * The heroes' records in the demo CRMs, so the saved HubSpot and Salesforce pages in
+ * test/fixtures (whose URLs carry these ids) find them. HubSpot contact ids are numbers;
+ * Salesforce ids are 18 characters, `00Q…` for a Lead and `003…` for a Contact.
+ */
+const HERO_CRM_REFS: Record<(typeof HERO_LEADS)[number]['id'], ReadonlyArray<Lead['crm'][number]>> = {
+  'lead-dana-whitfield': [
+    { system: 'hubspot', id: '51001' },
+    { system: 'salesforce', id: '00Q8d00000DwHtREAV' },
+  ],
+  'lead-priya-raman': [
+    { system: 'hubspot', id: '51002' },
+    { system: 'salesforce', id: '0038d00000PrRmNAAV' },
+  ],
+  'lead-marco-bellini': [
+    { system: 'hubspot', id: '51003' },
+    { system: 'salesforce', id: '00Q8d00000MbLlIEAV' },
+  ],
+};
+
+/**
  * The bundled sample workspace: deterministic for a seed and a `now` (handoffs are relative to
  * `now`, so some MQLs were handed over minutes ago, some hours, some days).
  */
@@ -186,6 +206,7 @@ export function generateSampleWorkspace(options: SampleOptions): SampleWorkspace
 
   const leads: Lead[] = [];
   for (const hero of HERO_LEADS) {
+    const crm = HERO_CRM_REFS[hero.id];
     leads.push({
       id: hero.id,
       emails: [hero.email],
@@ -200,7 +221,7 @@ export function generateSampleWorkspace(options: SampleOptions): SampleWorkspace
       stage: 'mql',
       owner: 'alex.rep@baton-demo.example',
       mqlAt: iso(now - hero.handedOverMinutesAgo * MINUTE),
-      crm: [],
+      crm: [...crm],
       sample: true,
       updatedAt: iso(now - hero.handedOverMinutesAgo * MINUTE),
     });

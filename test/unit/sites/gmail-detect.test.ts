@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { detectGmail, gmailThreadIdFromUrl, gmailUserEmail } from '@/lib/sites/gmail/detect';
-import { loadGmailFixture } from './load-fixture';
+import {
+  detectGmail,
+  gmailAccountIndex,
+  gmailThreadIdFromUrl,
+  gmailUserEmail,
+} from '@/lib/sites/gmail/detect';
+import { loadFixture, loadGmailFixture } from './load-fixture';
 
 const FIXTURE = 'gmail-2026-11-20.html';
 const DANA_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL';
@@ -22,6 +27,11 @@ describe('gmailThreadIdFromUrl', () => {
     ['https://mail.google.com/mail/u/0/#inbox', undefined],
     ['https://mail.google.com/mail/u/0/#inbox/p2', undefined],
     ['https://mail.google.com/mail/u/0/', undefined],
+    [
+      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL?compose=new',
+      'FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL',
+    ],
+    ['https://mail.google.com/mail/u/0/#inbox?compose=CllgCJZbQmNwXnKpLrTsVdHgFjBcDwQk', undefined],
   ])('%s → %s', (url, id) => {
     expect(gmailThreadIdFromUrl(url)).toBe(id);
   });
@@ -68,7 +78,7 @@ describe('detectGmail on the 2026-11-20 fixture', () => {
     for (const element of document.querySelectorAll('[email]')) element.removeAttribute('email');
     const detection = detectGmail(DANA_THREAD, document);
     expect(detection.identity?.emails).toEqual(['dana.whitfield@northwindhealth.example']);
-    expect(detection.strategy).toBe('[data-hovercard-id*="@"]');
+    expect(detection.found.participants).toBe('[data-hovercard-id*="@"]');
   });
 
   test('a thread with only the user in it yields nobody', () => {
@@ -77,5 +87,146 @@ describe('detectGmail on the 2026-11-20 fixture', () => {
       if (element.getAttribute('email') !== 'alex.rep@baton-demo.example') element.remove();
     }
     expect(detectGmail(DANA_THREAD, document).identity).toBeNull();
+  });
+});
+
+describe('gmailAccountIndex', () => {
+  test.each([
+    ['https://mail.google.com/mail/u/0/#inbox', 0],
+    ['https://mail.google.com/mail/u/3/#inbox/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL', 3],
+    ['https://mail.google.com/mail/#inbox', 0],
+  ])('%s → %s', (url, index) => expect(gmailAccountIndex(url)).toBe(index));
+});
+
+const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
+const inbox = () => loadFixture('gmail', '2026-11-24-inbox.html', INBOX);
+const rows = (document: Document) => [...document.querySelectorAll('tr[role="row"]')];
+const clearCursor = (document: Document) => {
+  for (const row of rows(document)) {
+    row.classList.remove('btb');
+    row.setAttribute('tabindex', '-1');
+  }
+};
+const tick = (row: Element | undefined) => {
+  row?.classList.add('x7');
+  row?.setAttribute('aria-selected', 'true');
+  row?.querySelector('[role="checkbox"]')?.setAttribute('aria-checked', 'true');
+};
+
+describe('Gmail inbox list, no thread open', () => {
+  test('the row under the keyboard cursor gives the lead, and the user in it is skipped', () => {
+    const detection = detectGmail(INBOX, inbox());
+    expect(detection).toMatchObject({ view: 'inbox-row', found: { row: 'tr.zA.btb' } });
+    expect(detection.identity?.emails).toEqual(['m.bellini@fioreretail.example']);
+  });
+
+  test('a focused row wins over the cursor', () => {
+    const document = inbox();
+    const danaRow = rows(document)[0] as HTMLElement;
+    danaRow.focus();
+    const detection = detectGmail(INBOX, document);
+    expect(detection.found.row).toBe('focus');
+    expect(detection.identity?.emails).toEqual(['dana.whitfield@northwindhealth.example']);
+  });
+
+  test('no cursor and no focus: one ticked row is the lead', () => {
+    const document = inbox();
+    clearCursor(document);
+    expect(detectGmail(INBOX, document).identity).toBeNull();
+    tick(rows(document)[1]);
+    expect(detectGmail(INBOX, document).identity?.emails).toEqual(['priya.raman@larkspur-logistics.example']);
+  });
+
+  test('several ticked rows are a bulk action, not a lead', () => {
+    const document = inbox();
+    clearCursor(document);
+    tick(rows(document)[0]);
+    tick(rows(document)[4]);
+    expect(detectGmail(INBOX, document).identity).toBeNull();
+  });
+
+  test('a ticked row is still found by its checkbox alone', () => {
+    const document = inbox();
+    clearCursor(document);
+    const row = rows(document)[1];
+    row?.querySelector('[role="checkbox"]')?.setAttribute('aria-checked', 'true');
+    const detection = detectGmail(INBOX, document);
+    expect(detection.found.row).toBe('[role="checkbox"][aria-checked="true"]');
+    expect(detection.identity?.emails).toEqual(['priya.raman@larkspur-logistics.example']);
+  });
+
+  test('a list with nothing focused or selected is not a miss worth logging', () => {
+    const document = inbox();
+    clearCursor(document);
+    expect(detectGmail(INBOX, document)).toMatchObject({ identity: null, expected: false });
+  });
+});
+
+describe('Gmail threads, compose and reply', () => {
+  test('an open thread ignores the busy list behind it, even its cursor row', () => {
+    const url = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqZtLmVbWxKpRsNdHgJfTyQwE';
+    const document = loadFixture('gmail', '2026-11-24-thread-over-inbox.html', url);
+    expect(document.querySelectorAll('tr[role="row"] [email]').length).toBeGreaterThan(30);
+    expect(detectGmail(url, document).participants.map((p) => p.email)).toEqual([
+      'priya.raman@larkspur-logistics.example',
+    ]);
+  });
+
+  test('without own domains, the colleague who wrote first is taken for the lead (the setting matters)', () => {
+    const url = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqZtLmVbWxKpRsNdHgJfTyQwF';
+    const detection = detectGmail(url, loadFixture('gmail', '2026-11-24-thread-four.html', url));
+    expect(detection.identity?.emails).toEqual(['jo.teammate@baton-demo.example']);
+    expect(detection.participants).toHaveLength(3);
+  });
+
+  test('a second account (/mail/u/1/) reads its own user from the page', () => {
+    const url = 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQcqZtLmVbWxKpRsNdHgJfTyQwJ';
+    const document = loadFixture('gmail', '2026-11-24-thread-second-account.html', url);
+    const detection = detectGmail(url, document);
+    expect(detection.userEmail).toBe('alex.rep@baton-emea.example');
+    expect(detection.participants.map((p) => p.email)).not.toContain('alex.rep@baton-emea.example');
+  });
+
+  test('the user is still known when the title no longer names them (account button, then "me")', () => {
+    const url = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqZtLmVbWxKpRsNdHgJfTyQwH';
+    const document = loadFixture('gmail', '2026-11-24-thread-user-first-and-last.html', url);
+    document.title = 'Pilot scope for the EHR rollout - Gmail';
+    expect(detectGmail(url, document)).toMatchObject({ userEmail: 'alex.rep@baton-demo.example' });
+    document.querySelector('[aria-label^="Google Account"]')?.remove();
+    const detection = detectGmail(url, document);
+    expect(detection).toMatchObject({
+      userEmail: 'alex.rep@baton-demo.example',
+      found: { user: '[email][name="me"]' },
+    });
+    expect(detection.identity?.emails).toEqual(['dana.whitfield@northwindhealth.example']);
+  });
+
+  test('with two composes open, focusing one switches the lead to its recipient', () => {
+    const url = 'https://mail.google.com/mail/u/0/#inbox?compose=CllgCJZbQmNwXnKpLrTsVdHgFjBcDwQk';
+    const document = loadFixture('gmail', '2026-11-24-compose.html', url);
+    expect(detectGmail(url, document).identity?.emails).toEqual(['priya.raman@larkspur-logistics.example']);
+    document.querySelector<HTMLElement>('[id=":r7"]')?.focus();
+    expect(detectGmail(url, document).identity?.emails).toEqual(['dana.whitfield@northwindhealth.example']);
+    document.querySelector<HTMLElement>('[id=":rf"]')?.focus();
+    expect(detectGmail(url, document).identity?.emails).toEqual(['priya.raman@larkspur-logistics.example']);
+  });
+
+  test('a compose with no recipient yet gives no lead from it', () => {
+    const url = 'https://mail.google.com/mail/u/0/#inbox?compose=new';
+    const document = loadFixture('gmail', '2026-11-24-compose.html', url);
+    for (const chip of document.querySelectorAll('[role="dialog"] [role="option"]')) chip.remove();
+    document.querySelector<HTMLElement>('[id=":r7"]')?.focus();
+    expect(detectGmail(url, document).identity).toBeNull();
+  });
+
+  test('a focused reply gives its recipients; a new person added to it comes first when the rep puts them first', () => {
+    const url = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqZtLmVbWxKpRsNdHgJfTyQwG';
+    const document = loadFixture('gmail', '2026-11-24-reply.html', url, '[id=":s3"]');
+    const listbox = document.querySelector('[aria-label="To recipients"]');
+    const owen = listbox?.querySelector('[data-hovercard-id="owen.park@northwindhealth.example"]');
+    if (owen) listbox?.prepend(owen);
+    const detection = detectGmail(url, document);
+    expect(detection).toMatchObject({ view: 'compose', found: { focus: 'yes' } });
+    expect(detection.identity?.emails).toEqual(['owen.park@northwindhealth.example']);
   });
 });
