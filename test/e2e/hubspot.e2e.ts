@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFakeHubSpot } from '../hubspot-server/server.mjs';
-import { type Baton, extensionUrl, launchBaton, openPanel, tabIdOf } from './harness';
+import { type Baton, extensionUrl, launchBaton, openPanel, stopServiceWorkers, tabIdOf } from './harness';
 
 type State = {
   contacts?: Array<{ id: string; properties: Record<string, string | null> }>;
@@ -77,5 +77,53 @@ describe('Baton with HubSpot connected (local test server)', () => {
     await expect
       .poll(async () => (await state()).contacts?.find((c) => c.id === '51001')?.properties.lifecyclestage)
       .toBe('salesqualifiedlead');
+  });
+
+  test('attempts logged while HubSpot is down survive a stopped worker and arrive once when it is back', async () => {
+    const control = (path: string, body: unknown) =>
+      fetch(`${hubspot.controlUrl}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const gmail = await baton.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfMpYtHvRwSxUzAbCdEfGhJkL');
+    let panel = await openPanel(baton, await tabIdOf(baton, gmail));
+    await panel.getByTestId('lead-name').filter({ hasText: 'Priya Raman' }).waitFor({ timeout: 15_000 });
+    const before = await panel.getByTestId('attempt-item').count();
+
+    await control('/down', { down: true });
+    for (const key of ['c', 'e', 'l']) await panel.locator('body').press(key);
+    await expect.poll(() => panel.getByTestId('attempt-item').count()).toBe(before + 3);
+    await expect
+      .poll(() => panel.getByTestId('sync-status').textContent(), { timeout: 15_000 })
+      .toMatch(/3 waiting/);
+
+    await panel.close();
+    await stopServiceWorkers(baton, gmail);
+    await control('/down', { down: false });
+
+    // Nobody opens the panel: the outbox alarm wakes the worker, which sends what was left.
+    /** The Baton tag of each engagement in HubSpot (one per engagement, whichever property holds it). */
+    const tagged = async () => {
+      const engagements = ((await state()).engagements ?? {}) as Record<
+        string,
+        Array<{ properties: Record<string, string | null> }>
+      >;
+      return Object.values(engagements)
+        .flat()
+        .flatMap(
+          (e) => /\[baton:[0-9a-f-]{36}:\w+:\w+\]/.exec(Object.values(e.properties).join(' '))?.[0] ?? [],
+        );
+    };
+    await expect
+      .poll(async () => (await tagged()).length, { timeout: 45_000, interval: 1_000 })
+      .toBeGreaterThanOrEqual(4);
+    const tags = await tagged();
+    expect(new Set(tags).size).toBe(tags.length);
+
+    panel = await openPanel(baton, await tabIdOf(baton, gmail));
+    await panel.getByTestId('lead-name').filter({ hasText: 'Priya Raman' }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => panel.getByTestId('sync-status').count()).toBe(0);
   });
 });
