@@ -46,16 +46,20 @@ describe('Baton with HubSpot connected (local test server)', () => {
     expect(await panel.getByTestId('lead-stage').textContent()).toBe('MQL');
 
     await panel.getByTestId('log-attempt-call').click();
+    // It waits out the five-second undo window before going to HubSpot.
     await expect.poll(() => panel.getByTestId('attempt-item').first().textContent()).toContain('Call');
     await expect
-      .poll(async () => {
-        const calls = (
-          (await state()).engagements as { calls: Array<{ properties: Record<string, string> }> }
-        ).calls;
-        return calls.filter((call) =>
-          /\[baton:[0-9a-f-]{36}:call:no_answer\]/.test(call.properties.hs_call_title ?? ''),
-        ).length;
-      })
+      .poll(
+        async () => {
+          const calls = (
+            (await state()).engagements as { calls: Array<{ properties: Record<string, string> }> }
+          ).calls;
+          return calls.filter((call) =>
+            /\[baton:[0-9a-f-]{36}:call:no_answer\]/.test(call.properties.hs_call_title ?? ''),
+          ).length;
+        },
+        { timeout: 20_000, interval: 500 },
+      )
       .toBe(1);
   });
 
