@@ -27,6 +27,26 @@ export class DexieOutbox implements OutboxStore {
     });
   }
 
+  /** Many at once, in one transaction (an import of logged activity, the load tests). */
+  async enqueueAttempts(attempts: readonly Attempt[], now = Date.now()): Promise<void> {
+    await this.db.transaction('rw', this.db.attempts, this.db.outbox, async () => {
+      await this.db.attempts.bulkPut(attempts.map((attempt) => ({ ...attempt, sync: 'pending' as const })));
+      await this.db.outbox.bulkAdd(
+        attempts.map((attempt) => ({
+          id: attempt.id,
+          leadId: attempt.leadId,
+          kind: 'attempt' as const,
+          attempt,
+          notBefore: now + UNDO_WINDOW_MS,
+          nextTryAt: now,
+          tries: 0,
+          state: 'pending' as const,
+          createdAt: now,
+        })),
+      );
+    });
+  }
+
   /**
    * Undo of an attempt: never sent → both go, nothing reaches the CRM; already sent (or maybe
    * sent) → a removal entry takes its place and deletes it from the CRM.

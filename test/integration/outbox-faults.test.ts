@@ -1,0 +1,176 @@
+/**
+ * Fault injection: many attempts across many leads go through the outbox while the test HubSpot
+ * server randomly answers 5xx or 429, holds requests past the client's timeout, or applies a write
+ * and drops the answer — and while the flusher is killed at random points (its later writes to
+ * IndexedDB lost, as when the browser stops a service worker mid-send) and restarted. Afterwards
+ * HubSpot must hold exactly one engagement per attempt: none lost, none duplicated.
+ * FAULT_ATTEMPTS / FAULT_LEADS scale it (defaults: 10,000 across 500).
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CrmDb, type HubSpotConnection } from '@/lib/crm/connection';
+import { HubSpotClient } from '@/lib/crm/hubspot/client';
+import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
+import { RequestPacer } from '@/lib/crm/hubspot/pacer';
+import { HubSpotLeadSource } from '@/lib/crm/hubspot/source';
+import type { Attempt } from '@/lib/model/schemas';
+import type { OutboxEntry } from '@/lib/outbox/entry';
+import { flushOutbox, type OutboxStore } from '@/lib/outbox/flush';
+import { hubspotSender } from '@/lib/outbox/hubspot-sender';
+import { DexieOutbox } from '@/lib/outbox/store';
+import { seededRandom } from '@/lib/sample/random';
+import { BatonDb } from '@/lib/store/db';
+import { startFakeHubSpot } from '../hubspot-server/server.mjs';
+
+const ATTEMPTS = Number(process.env.FAULT_ATTEMPTS ?? 10_000);
+const LEADS = Number(process.env.FAULT_LEADS ?? 500);
+const CHANNELS = ['call', 'email', 'linkedin', 'voicemail'] as const;
+
+let hubspot: Awaited<ReturnType<typeof startFakeHubSpot>>;
+beforeAll(async () => {
+  hubspot = await startFakeHubSpot({
+    bulkContacts: LEADS,
+    holdMs: 1_000,
+    rate: { max: 10_000_000, intervalMs: 10_000, searchPerSecond: 10_000_000 },
+  });
+});
+afterAll(async () => hubspot?.close());
+
+/** A store whose writes fail once its flusher is "killed": what a stopped worker never persisted. */
+function killable(store: DexieOutbox): { store: OutboxStore; kill: () => void } {
+  let dead = false;
+  const guard =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (dead) throw new Error('flusher killed');
+      return fn(...args);
+    };
+  return {
+    kill: () => {
+      dead = true;
+    },
+    store: {
+      pending: guard(() => store.pending()),
+      markTrying: guard((e: OutboxEntry) => store.markTrying(e)),
+      markSent: guard((e: OutboxEntry) => store.markSent(e)),
+      markRetry: guard((e: OutboxEntry, at: number, error: string) => store.markRetry(e, at, error)),
+      markFailed: guard((e: OutboxEntry, error: string) => store.markFailed(e, error)),
+      setPaused: guard((reason: string | undefined) => store.setPaused(reason)),
+      pausedReason: guard(() => store.pausedReason()),
+    },
+  };
+}
+
+test(`${ATTEMPTS} attempts across ${LEADS} leads through faults and kills: 0 lost, 0 duplicated`, async () => {
+  const random = seededRandom(8);
+  const crm = new CrmDb(`faults-${crypto.randomUUID()}`);
+  const outbox = new DexieOutbox(crm);
+  const connection: HubSpotConnection = {
+    system: 'hubspot',
+    token: hubspot.token,
+    baseUrl: hubspot.url,
+    ownerId: '90001',
+    fieldMap: defaultFieldMap,
+    connectedAt: new Date().toISOString(),
+  };
+  let skipped = 0;
+  const client = new HubSpotClient({
+    baseUrl: hubspot.url,
+    token: hubspot.token,
+    timeoutMs: 150,
+    maxAttempts: 1,
+    sleep: async () => {},
+    // The pacer's waits (after a 429 it pauses for the window) pass on a virtual clock here.
+    pacer: new RequestPacer(
+      { max: 10_000_000, intervalMs: 10_000, searchPerSecond: 10_000_000 },
+      () => Date.now() + skipped,
+      async (ms) => {
+        skipped += ms;
+      },
+    ),
+  });
+  const source = new HubSpotLeadSource(client, connection, new BatonDb(`faults-${crypto.randomUUID()}`), crm);
+  const send = hubspotSender(source);
+
+  const attempts: Attempt[] = Array.from({ length: ATTEMPTS }, (_, n) => ({
+    id: crypto.randomUUID(),
+    leadId: `hubspot:${60000 + (n % LEADS)}`,
+    at: new Date(Date.UTC(2026, 10, 24, 9) + n * 1000).toISOString(),
+    channel: CHANNELS[n % CHANNELS.length] ?? 'call',
+    outcome: 'no_answer',
+    sync: 'local',
+    sample: false,
+  }));
+  const enqueueStart = performance.now();
+  await outbox.enqueueAttempts(attempts, 0);
+  console.log(`enqueued in ${Math.round(performance.now() - enqueueStart)} ms`);
+
+  await fetch(`${hubspot.controlUrl}/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      seed: 3,
+      random: { p500: 0.05, p429: 0.05, timeout: 0.02, dropAfterApply: 0.05 },
+    }),
+  });
+
+  // A virtual clock far past every undo window; each run jumps ahead of every backoff.
+  let clock = Date.now() + 60_000;
+  let runs = 0;
+  let kills = 0;
+  const totals = { sent: 0, retried: 0, failed: 0 };
+  while ((await outbox.pending()).length > 0 && runs < 5_000) {
+    runs++;
+    clock += 3_600_000;
+    const run = killable(outbox);
+    // Kill one run in three after a random number of entries.
+    const killAfter = random() < 0.33 ? Math.floor(random() * 200) : Number.POSITIVE_INFINITY;
+    let handled = 0;
+    const result = await flushOutbox(
+      run.store,
+      async (entry) => {
+        const outcome = await send(entry);
+        if (++handled >= killAfter) {
+          run.kill();
+          kills++;
+        }
+        return outcome;
+      },
+      { now: () => clock, random },
+    ).catch(() => undefined);
+    if (process.env.FAULT_DEBUG)
+      console.log(`run ${runs}: ${JSON.stringify(result)} at ${Math.round(performance.now())}`);
+    if (result) {
+      totals.sent += result.sent;
+      totals.retried += result.retried;
+      totals.failed += result.failed;
+    }
+  }
+  await fetch(`${hubspot.controlUrl}/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{"random":null}',
+  });
+
+  const state = (await (await fetch(`${hubspot.controlUrl}/state`)).json()) as {
+    engagements: Record<string, Array<{ properties: Record<string, string | null> }>>;
+  };
+  const perAttempt = new Map<string, number>();
+  for (const type of ['calls', 'emails', 'communications'] as const) {
+    for (const engagement of state.engagements[type] ?? []) {
+      const text = Object.values(engagement.properties).join(' ');
+      const id = /\[baton:([0-9a-f-]{36}):/.exec(text)?.[1];
+      if (id) perAttempt.set(id, (perAttempt.get(id) ?? 0) + 1);
+    }
+  }
+  const lost = attempts.filter((a) => !perAttempt.has(a.id)).length;
+  const duplicated = [...perAttempt.values()].filter((count) => count > 1).length;
+  console.log(
+    `outbox fault injection: ${ATTEMPTS} attempts, ${LEADS} leads, ${runs} flusher runs (${kills} killed), ` +
+      `${totals.retried} retries, ` +
+      `${totals.failed} failed → in HubSpot: ${perAttempt.size} engagements, lost ${lost}, duplicated ${duplicated}`,
+  );
+  expect(totals.failed).toBe(0);
+  expect(lost).toBe(0);
+  expect(duplicated).toBe(0);
+  expect(perAttempt.size).toBe(ATTEMPTS);
+}, 900_000);
