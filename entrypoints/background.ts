@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { activeSource } from '@/lib/background/active-source';
 import { focusLeadTab, REFRESH_ALARM, REMINDER_ALARM, refreshAttention } from '@/lib/background/attention';
-import { OUTBOX_ALARM, outboxRunner } from '@/lib/background/outbox-runner';
 import { injectIntoOpenTabs } from '@/lib/background/inject-open-tabs';
+import { OUTBOX_ALARM, outboxRunner } from '@/lib/background/outbox-runner';
 import { registerRouter } from '@/lib/background/router';
 import { forgetTab, forgetTabIfLeftSite } from '@/lib/background/tab-states';
 import { broadcast } from '@/lib/messaging/messenger';
@@ -18,7 +18,10 @@ export default defineBackground(() => {
       if (result.sent + result.failed + result.retried > 0 || result.paused) broadcast('leadChanged', {});
     },
   );
-  const active = activeSource(() => getDb(), () => outbox.wake());
+  const active = activeSource(
+    () => getDb(),
+    () => outbox.wake(),
+  );
   const getDb = () => {
     db ??= new BatonDb();
     return db;

@@ -40,13 +40,13 @@ function Panel({ tabId }: { tabId: number | undefined }) {
   return (
     <main>
       <nav className="tabs" aria-label="Views">
-        <button type="button" aria-selected={view.kind === 'tab'} onClick={() => setView({ kind: 'tab' })}>
+        <button type="button" aria-pressed={view.kind === 'tab'} onClick={() => setView({ kind: 'tab' })}>
           This tab
         </button>
         <button
           type="button"
           data-testid="open-queue"
-          aria-selected={view.kind !== 'tab'}
+          aria-pressed={view.kind !== 'tab'}
           onClick={() => setView({ kind: 'queue' })}
         >
           Queue

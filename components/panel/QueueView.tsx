@@ -57,7 +57,8 @@ export function QueueView({ onOpen }: { onOpen: (leadId: string) => void }) {
           onChange={(event) => setSearch(event.target.value)}
         />
       </div>
-      <div className="row" role="group" aria-label="Filter">
+      <fieldset className="row bare">
+        <legend className="sr-only">Filter</legend>
         {FILTERS.map(({ name, label }) => (
           <button
             key={name}
@@ -70,7 +71,7 @@ export function QueueView({ onOpen }: { onOpen: (leadId: string) => void }) {
             {label}
           </button>
         ))}
-      </div>
+      </fieldset>
       {entries.isPending && <p className="muted">Loading the queue…</p>}
       {entries.isError && <p className="error">Could not load the queue: {entries.error.message}</p>}
       {entries.data && visible.length === 0 && <p className="muted">No open leads match.</p>}

@@ -116,7 +116,11 @@ export const protocol = {
     input: z.object({ token: z.string(), baseUrl: z.string(), ownerId: z.string() }),
     output: z.object({ properties: z.number(), missingMappedProperties: z.array(z.string()) }),
   },
-  crmDisconnect: { from: 'extension-page', input: z.null().optional(), output: z.object({ purged: z.number() }) },
+  crmDisconnect: {
+    from: 'extension-page',
+    input: z.null().optional(),
+    output: z.object({ purged: z.number() }),
+  },
   crmStatus: {
     from: 'extension-page',
     input: z.null().optional(),
@@ -137,7 +141,14 @@ export const protocol = {
       lastError: z.string().optional(),
       pausedReason: z.string().optional(),
       failedEntries: z.array(
-        z.object({ id: z.string(), leadId: z.string(), kind: z.string(), lastError: z.string().optional(), channel: z.string(), at: z.string() }),
+        z.object({
+          id: z.string(),
+          leadId: z.string(),
+          kind: z.string(),
+          lastError: z.string().optional(),
+          channel: z.string(),
+          at: z.string(),
+        }),
       ),
     }),
   },

@@ -42,7 +42,8 @@ describe('HubSpotClient', () => {
     expect(calls[0]?.url).toBe(
       `https://api.example.test/crm/objects/${HUBSPOT_API_VERSION}/contacts/51001?properties=email,firstname`,
     );
-    expect((calls[0]?.init.headers as Record<string, string>).Authorization).toBe('Bearer pat-na1-secret');
+    const headers = (calls[0]?.init.headers ?? {}) as Record<string, string>;
+    expect(headers.Authorization).toBe('Bearer pat-na1-secret');
   });
 
   test('a 404 contact is "not found", not an error', async () => {

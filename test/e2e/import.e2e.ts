@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Baton, extensionUrl, launchBaton, loadSampleWorkspace, openPanel, tabIdOf } from './harness';
+
+const THREAD_UNKNOWN = 'FMfcgzQbfNqZuJwTyVaBcDeFgHiJkLmN';
+
+/** A HubSpot contact export: Sam (not in the sample), a bad email, a formula cell, and filler rows. */
+function hubspotExport(): Buffer {
+  const header =
+    'Record ID,First Name,Last Name,Email,Job Title,Company Name,Lifecycle Stage,Number of Employees,Became a Marketing Qualified Lead Date,Notes';
+  const filler = Array.from(
+    { length: 10_000 },
+    (_, i) =>
+      `${900000 + i},Filler,Person ${i},filler${i}@bulk.example,Analyst,Bulk Co,Lead,51-200,,"line one\nline two"`,
+  );
+  const rows = [
+    '880001,Sam,Unlisted,sam@unlisted-corp.example,Founder,Unlisted Corp,Marketing Qualified Lead,12,2026-11-19 09:00,Asked about pricing',
+    '880002,Bad,Row,not-an-email,CTO,Nowhere,Lead,10,,',
+    '880003,Formula,Cell,formula@bulk.example,=CMD("calc"),Bulk Co,Lead,10,,',
+    ...filler,
+  ];
+  return Buffer.from(`\uFEFF${header}\r\n${rows.join('\r\n')}\r\n`, 'utf8');
+}
+
+describe('import, report, export in the options page', () => {
+  let baton: Baton;
+  let options: Page;
+
+  beforeAll(async () => {
+    baton = await launchBaton();
+    await loadSampleWorkspace(baton);
+    options = await baton.context.newPage();
+    await options.goto(extensionUrl(baton, 'options.html'));
+  });
+  afterAll(async () => baton?.close());
+
+  test('a HubSpot export: proposed mapping, progress, result, rejection report', async () => {
+    await options.getByTestId('import-file').setInputFiles({
+      name: 'hubspot-contacts.csv',
+      mimeType: 'text/csv',
+      buffer: hubspotExport(),
+    });
+    const mapping = options.getByTestId('import-mapping');
+    await mapping.waitFor();
+    // HubSpot's headers are recognised; the unknown "Notes" column is ignored until the user maps it.
+    expect(await options.getByTestId('import-map-0').inputValue()).toBe('hubspotId');
+    expect(await options.getByTestId('import-map-6').inputValue()).toBe('lifecycleStage');
+    expect(await options.getByTestId('import-map-8').inputValue()).toBe('mqlAt');
+    expect(await options.getByTestId('import-map-9').inputValue()).toBe('');
+    await options.getByTestId('import-map-9').selectOption('need');
+
+    // Record every progress text the page shows, however briefly.
+    await options.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const node = document.querySelector('[data-testid="import-progress"]');
+        if (node?.textContent) seen.push(node.textContent);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await options.getByTestId('import-start').click();
+    const result = options.getByTestId('import-result');
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.getAttribute('data-status')).toBe('done');
+    expect(await result.textContent()).toMatch(
+      /Imported 10,003 rows: 10,002 leads new, 0 updated; 1 row skipped/,
+    );
+    const progressSeen = await options.evaluate(
+      () => (window as unknown as { progressSeen: string[] }).progressSeen,
+    );
+    expect(progressSeen.some((text) => /rows imported · \d+ rejected/.test(text))).toBe(true);
+
+    const report = options.getByTestId('import-report');
+    expect(await report.textContent()).toMatch(/3EmailSkipped: must be an email address/);
+    expect(await report.textContent()).toMatch(/4Job TitleKept: starts like a spreadsheet formula/);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByTestId('import-report-download').click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    expect(csv).toContain('3,Email,must be an email address,row skipped');
+    expect(download.suggestedFilename()).toBe('hubspot-contacts-import-report.csv');
+    await options
+      .getByTestId('workspace-counts')
+      .filter({ hasText: /^10302 leads/ })
+      .waitFor();
+  });
+
+  test('the imported lead is found from a Gmail thread', async () => {
+    const gmail = await baton.context.newPage();
+    await gmail.goto(`https://mail.google.com/mail/u/0/#inbox/${THREAD_UNKNOWN}`);
+    const panel = await openPanel(baton, await tabIdOf(baton, gmail));
+    await expect
+      .poll(() => panel.getByTestId('lead-name').textContent(), { timeout: 15_000 })
+      .toBe('Sam Unlisted');
+    expect(await panel.getByTestId('lead-stage').textContent()).toBe('MQL');
+    await panel.close();
+    await gmail.close();
+  });
+
+  test('the mapping is remembered, and re-importing the same file updates in place', async () => {
+    await options.reload();
+    await options.getByTestId('import-file').setInputFiles({
+      name: 'hubspot-contacts.csv',
+      mimeType: 'text/csv',
+      buffer: hubspotExport(),
+    });
+    await options.getByTestId('import-mapping').waitFor();
+    expect(await options.getByTestId('import-map-9').inputValue()).toBe('need');
+    await options.getByTestId('import-start').click();
+    const result = options.getByTestId('import-result');
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.textContent()).toMatch(/0 leads new, 10,002 updated/);
+    await options
+      .getByTestId('workspace-counts')
+      .filter({ hasText: /^10302 leads/ })
+      .waitFor();
+  });
+
+  test('a file that is not CSV is refused with a clear message', async () => {
+    await options.reload();
+    await options.getByTestId('import-file').setInputFiles({
+      name: 'contacts.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+    });
+    await expect
+      .poll(() => options.getByTestId('import-result').textContent())
+      .toMatch(/workbook \(\.xlsx\).*CSV UTF-8/);
+  });
+
+  test('exports download as CSV and the backup as JSON', async () => {
+    const [attempts] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByTestId('export-attempts').click(),
+    ]);
+    const text = readFileSync((await attempts.path()) ?? '', 'utf8');
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFFDate,Lead,Lead email,Lead ID,Channel,Outcome,Note,Sync,Attempt ID',
+    );
+    expect(text.split('\r\n').length).toBeGreaterThan(10);
+    const [backup] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByTestId('export-backup').click(),
+    ]);
+    const json = JSON.parse(readFileSync((await backup.path()) ?? '', 'utf8'));
+    expect(json).toMatchObject({ format: 'baton-backup', version: 1 });
+    expect(json.tables.leads).toHaveLength(10_302);
+  });
+
+  test('a damaged backup is refused and changes nothing', async () => {
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.getByTestId('restore-file').setInputFiles({
+      name: 'baton-backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          format: 'baton-backup',
+          version: 1,
+          exportedAt: '2026-11-24T15:00:00.000Z',
+          tables: {
+            leads: [{ id: 'x' }],
+            touches: [],
+            assets: [],
+            attempts: [],
+            dispositions: [],
+            assetsSent: [],
+            contentRequests: [],
+          },
+        }),
+      ),
+    });
+    await expect
+      .poll(() => options.getByTestId('restore-result').textContent())
+      .toMatch(/damaged, so nothing was changed: leads\[0\]/);
+    await options.reload();
+    await options
+      .getByTestId('workspace-counts')
+      .filter({ hasText: /^10302 leads/ })
+      .waitFor();
+  });
+});
