@@ -59,7 +59,13 @@ function Workspace() {
     const leads = counts.data?.leads ?? 0;
     const outbox = await request('outboxStatus', null).catch(() => undefined);
     const unsent = (outbox?.pending ?? 0) + (outbox?.failed ?? 0);
-    if (unsent > 0 && !window.confirm(`${unsent} logged action${unsent === 1 ? ' has' : 's have'} not reached HubSpot yet. Clear anyway?`)) return;
+    if (
+      unsent > 0 &&
+      !window.confirm(
+        `${unsent} logged action${unsent === 1 ? ' has' : 's have'} not reached HubSpot yet. Clear anyway?`,
+      )
+    )
+      return;
     if (
       window.confirm(
         `Delete all ${leads} leads and everything logged about them from this browser? This cannot be undone.`,
@@ -94,7 +100,12 @@ function Workspace() {
         >
           Remove sample records
         </button>
-        <button type="button" data-testid="clear-all" disabled={clear.isPending} onClick={() => void confirmClear()}>
+        <button
+          type="button"
+          data-testid="clear-all"
+          disabled={clear.isPending}
+          onClick={() => void confirmClear()}
+        >
           Clear all data…
         </button>
       </div>

@@ -9,6 +9,12 @@ export type StoredLead = Lead & {
   crmKeys: string[];
   /** Lower-cased name, for prefix search. */
   nameLower: string;
+  /**
+   * `sample` as 1/0 (booleans are not valid IndexedDB keys), indexed so the sample workspace is
+   * counted and removed without reading every lead (100k in a real workspace). Optional: rows
+   * written before version 2 get it in the upgrade.
+   */
+  sampleFlag?: 0 | 1;
 };
 
 /**
@@ -39,6 +45,20 @@ export class BatonDb extends Dexie {
       assetsSent: 'id, [leadId+at], assetId',
       contentRequests: 'id, [leadId+at]',
     });
+    // Version 2: `sampleFlag` indexed on leads (see StoredLead), filled in for existing rows.
+    this.version(2)
+      .stores({
+        leads:
+          'id, *emails, linkedinSlug, *crmKeys, [owner+stage], stage, nameLower, company, updatedAt, sampleFlag',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<StoredLead, string>('leads')
+          .toCollection()
+          .modify((lead) => {
+            lead.sampleFlag = lead.sample ? 1 : 0;
+          }),
+      );
   }
 }
 
@@ -55,11 +75,12 @@ export function toStoredLead(lead: Lead): StoredLead {
     linkedinSlug: linkedinSlugOf(lead.linkedinUrl),
     crmKeys: lead.crm.map((ref) => `${ref.system}:${ref.id}`),
     nameLower: lead.name.toLowerCase(),
+    sampleFlag: lead.sample ? 1 : 0,
   };
 }
 
 /** Strips the index-only keys again, so callers see a plain Lead. */
 export function fromStoredLead(stored: StoredLead): Lead {
-  const { linkedinSlug: _slug, crmKeys: _crm, nameLower: _name, ...lead } = stored;
+  const { linkedinSlug: _slug, crmKeys: _crm, nameLower: _name, sampleFlag: _sample, ...lead } = stored;
   return lead;
 }

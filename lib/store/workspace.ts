@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { generateSampleWorkspace } from '../sample/generate';
 import { type BatonDb, toStoredLead } from './db';
 
@@ -30,13 +31,30 @@ export async function removeSampleWorkspace(db: BatonDb): Promise<WorkspaceCount
 }
 
 async function removeSampleRecordsIn(db: BatonDb): Promise<void> {
-  // Booleans are not valid IndexedDB keys, so `sample` cannot be queried by index; filter instead.
-  const sampleLeadIds = await db.leads.filter((lead) => lead.sample).primaryKeys();
-  const sampleLeadSet = new Set(sampleLeadIds);
+  // Indexed (`sampleFlag`, version 2): a workspace of 100k leads is not read to find 300 sample ones.
+  const sampleLeadIds = await db.leads.where('sampleFlag').equals(1).primaryKeys();
   await db.leads.bulkDelete(sampleLeadIds);
-  await db.touches.filter((touch) => touch.sample).delete();
+  // Each sample lead's touches and attempts by their [leadId+at] range, not by scanning 1M touches.
+  await Promise.all(
+    sampleLeadIds.flatMap((leadId) => {
+      const range = [
+        [leadId, Dexie.minKey],
+        [leadId, Dexie.maxKey],
+      ] as const;
+      return [
+        db.touches
+          .where('[leadId+at]')
+          .between(...range)
+          .delete(),
+        db.attempts
+          .where('[leadId+at]')
+          .between(...range)
+          .delete(),
+      ];
+    }),
+  );
+  // The asset library is small (tens to hundreds); sample attempts only ever belong to sample leads.
   await db.assets.filter((asset) => asset.sample).delete();
-  await db.attempts.filter((attempt) => attempt.sample || sampleLeadSet.has(attempt.leadId)).delete();
 }
 
 export async function clearWorkspace(db: BatonDb): Promise<WorkspaceCounts> {
@@ -52,7 +70,7 @@ export async function countWorkspace(db: BatonDb): Promise<WorkspaceCounts> {
     db.touches.count(),
     db.assets.count(),
     db.attempts.count(),
-    db.leads.filter((lead) => lead.sample).count(),
+    db.leads.where('sampleFlag').equals(1).count(),
   ]);
   return { leads, touches, assets, attempts, sampleLeads };
 }

@@ -1,0 +1,331 @@
+/**
+ * What an imported column can mean, per kind of record, and the mapping Baton proposes from a
+ * file's headers (HubSpot's and Salesforce's export headers, and Baton's own field names as the
+ * generator and JSON files use them). Pure: no browser API, unit-tested.
+ */
+
+export const IMPORT_KINDS = ['leads', 'touches', 'assets'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export type TargetDef = {
+  key: string;
+  label: string;
+  /** Several columns may feed it (e.g. two email columns); values are lists. */
+  list?: boolean;
+  /** Normalised header texts (see normaliseHeader) that propose this target. */
+  synonyms: readonly string[];
+};
+
+const LEAD_TARGETS: readonly TargetDef[] = [
+  { key: 'id', label: 'Baton lead id', synonyms: ['baton id', 'baton lead id', 'id'] },
+  { key: 'name', label: 'Full name', synonyms: ['name', 'full name', 'contact name', 'lead name'] },
+  { key: 'firstName', label: 'First name', synonyms: ['first name', 'firstname', 'given name'] },
+  { key: 'lastName', label: 'Last name', synonyms: ['last name', 'lastname', 'surname', 'family name'] },
+  {
+    key: 'emails',
+    label: 'Email',
+    list: true,
+    synonyms: [
+      'email',
+      'emails',
+      'email address',
+      'e mail',
+      'work email',
+      'additional email addresses',
+      'secondary email',
+    ],
+  },
+  { key: 'title', label: 'Job title', synonyms: ['job title', 'title', 'jobtitle', 'position'] },
+  {
+    key: 'company',
+    label: 'Company',
+    synonyms: ['company name', 'company', 'account name', 'organization', 'organisation'],
+  },
+  {
+    key: 'phone',
+    label: 'Phone',
+    synonyms: ['phone number', 'phone', 'mobile phone number', 'mobile', 'mobilephone', 'mobile phone'],
+  },
+  {
+    key: 'linkedinUrl',
+    label: 'LinkedIn URL',
+    synonyms: ['linkedin url', 'linkedinurl', 'linkedin', 'linkedin profile', 'linkedin profile url'],
+  },
+  { key: 'territory', label: 'Territory', synonyms: ['territory', 'sales territory', 'region'] },
+  { key: 'industry', label: 'Industry', synonyms: ['industry'] },
+  {
+    key: 'companySize',
+    label: 'Company size (employees)',
+    synonyms: [
+      'number of employees',
+      'no of employees',
+      'employees',
+      'company size',
+      'numberofemployees',
+      'companysize',
+    ],
+  },
+  {
+    key: 'productInterest',
+    label: 'Product of interest',
+    synonyms: ['product interest', 'product of interest', 'productinterest'],
+  },
+  { key: 'budget', label: 'Budget', synonyms: ['budget'] },
+  {
+    key: 'timeframe',
+    label: 'Timeframe',
+    synonyms: ['timeframe', 'time frame', 'timeline', 'purchase timeframe'],
+  },
+  { key: 'need', label: 'Need', synonyms: ['need', 'business need', 'pain point'] },
+  {
+    key: 'lifecycleStage',
+    label: 'Stage (lifecycle)',
+    synonyms: ['lifecycle stage', 'lifecyclestage', 'stage'],
+  },
+  { key: 'leadStatus', label: 'Lead status', synonyms: ['lead status', 'hs lead status', 'status'] },
+  {
+    key: 'owner',
+    label: 'Owner',
+    synonyms: ['contact owner', 'lead owner', 'owner', 'hubspot owner', 'owner email'],
+  },
+  {
+    key: 'mqlAt',
+    label: 'MQL handoff date',
+    synonyms: [
+      'became a marketing qualified lead date',
+      'mql date',
+      'mqlat',
+      'date became mql',
+      'handed over',
+      'handoff date',
+    ],
+  },
+  { key: 'handoffScore', label: 'Score at handoff', synonyms: ['handoff score', 'handoffscore'] },
+  {
+    key: 'crmScore',
+    label: "CRM's score",
+    synonyms: ['hubspot score', 'hubspotscore', 'lead score', 'crm score', 'crmscore', 'score'],
+  },
+  {
+    key: 'hubspotId',
+    label: 'HubSpot record id',
+    synonyms: ['record id', 'hubspot id', 'hs object id', 'contact record id', 'record id contact'],
+  },
+  {
+    key: 'salesforceId',
+    label: 'Salesforce id',
+    synonyms: ['lead id', 'contact id', 'salesforce id', 'lead id 18', 'contact id 18'],
+  },
+  {
+    key: 'crmRefs',
+    label: 'CRM refs (system:id; …)',
+    list: true,
+    synonyms: ['crm', 'crm refs', 'crmrefs'],
+  },
+];
+
+const TOUCH_TARGETS: readonly TargetDef[] = [
+  { key: 'id', label: 'Touch id', synonyms: ['id', 'touch id', 'baton touch id', 'activity id'] },
+  { key: 'leadId', label: 'Baton lead id', synonyms: ['leadid', 'baton lead id'] },
+  {
+    key: 'leadEmail',
+    label: 'Lead email',
+    synonyms: ['email', 'lead email', 'contact email', 'email address', 'e mail'],
+  },
+  {
+    key: 'hubspotId',
+    label: 'Lead HubSpot record id',
+    synonyms: ['record id', 'hubspot id', 'contact record id'],
+  },
+  { key: 'salesforceId', label: 'Lead Salesforce id', synonyms: ['lead id', 'contact id', 'salesforce id'] },
+  {
+    key: 'at',
+    label: 'Date',
+    synonyms: [
+      'at',
+      'date',
+      'timestamp',
+      'time',
+      'activity date',
+      'occurred at',
+      'created date',
+      'event date',
+    ],
+  },
+  {
+    key: 'kind',
+    label: 'Kind (download, webinar, page view…)',
+    synonyms: ['kind', 'type', 'activity type', 'touch type', 'event type', 'interaction type'],
+  },
+  {
+    key: 'title',
+    label: 'Title',
+    synonyms: [
+      'title',
+      'name',
+      'asset title',
+      'content',
+      'content title',
+      'subject',
+      'activity',
+      'page title',
+    ],
+  },
+  { key: 'url', label: 'URL', synonyms: ['url', 'link', 'page url', 'content url'] },
+  { key: 'assetId', label: 'Asset id', synonyms: ['asset id', 'assetid'] },
+];
+
+const ASSET_TARGETS: readonly TargetDef[] = [
+  { key: 'id', label: 'Asset id', synonyms: ['id', 'asset id', 'assetid'] },
+  { key: 'title', label: 'Title', synonyms: ['title', 'name', 'asset title', 'asset name'] },
+  { key: 'url', label: 'URL', synonyms: ['url', 'link', 'asset url'] },
+  {
+    key: 'kind',
+    label: 'Kind (case study, whitepaper…)',
+    synonyms: ['kind', 'type', 'asset type', 'format', 'content type'],
+  },
+  { key: 'industries', label: 'Industries', list: true, synonyms: ['industries', 'industry', 'vertical'] },
+  {
+    key: 'needs',
+    label: 'Needs (problem tags)',
+    list: true,
+    synonyms: ['needs', 'need', 'problem tags', 'problems', 'tags'],
+  },
+  { key: 'stages', label: 'Stages', list: true, synonyms: ['stages', 'stage', 'funnel stage'] },
+  { key: 'personas', label: 'Personas', list: true, synonyms: ['personas', 'persona', 'audience'] },
+  { key: 'summary', label: 'Summary', synonyms: ['summary', 'description', 'abstract'] },
+];
+
+export const TARGETS: Record<ImportKind, readonly TargetDef[]> = {
+  leads: LEAD_TARGETS,
+  touches: TOUCH_TARGETS,
+  assets: ASSET_TARGETS,
+};
+
+export function targetDef(kind: ImportKind, key: string): TargetDef | undefined {
+  return TARGETS[kind].find((target) => target.key === key);
+}
+
+/** One target per column (aligned with the headers); null: the column is ignored. */
+export type ColumnMapping = ReadonlyArray<string | null>;
+
+/** Remembered choices, per normalised header: a target key, or null for "ignore". */
+export type RememberedMapping = Record<string, string | null>;
+
+/**
+ * A header as compared: byte-order mark, case, punctuation and repeated spaces removed.
+ * "Number of Employees" → "number of employees"; "No. of Employees" → "no of employees";
+ * "E-mail" → "e mail"; "mqlAt" → "mqlat".
+ */
+export function normaliseHeader(header: string): string {
+  return header
+    .replace(/^\uFEFF/, '')
+    .replace(/ \(\d+\)$/, '') // our own de-duplication suffix: "Email (2)" proposes like "Email"
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * The mapping Baton proposes: a remembered choice for a header wins; otherwise the first target
+ * whose synonyms include the header; a non-list target is proposed for one column only.
+ */
+export function proposeMapping(
+  kind: ImportKind,
+  headers: readonly string[],
+  remembered: RememberedMapping = {},
+): Array<string | null> {
+  const taken = new Set<string>();
+  const mapping: Array<string | null> = headers.map(() => null);
+  const allowed = new Set(TARGETS[kind].map((target) => target.key));
+  // Remembered first, so a guess never takes a target the user chose for another column.
+  headers.forEach((header, index) => {
+    const key = normaliseHeader(header);
+    if (!(key in remembered)) return;
+    const target = remembered[key] ?? null;
+    if (target !== null && !allowed.has(target)) return;
+    const def = target === null ? undefined : targetDef(kind, target);
+    if (def && !def.list && taken.has(def.key)) return;
+    mapping[index] = target;
+    if (def) taken.add(def.key);
+  });
+  headers.forEach((header, index) => {
+    const key = normaliseHeader(header);
+    if (key in remembered && (remembered[key] === null || mapping[index] !== null)) return;
+    const def = TARGETS[kind].find((target) => target.synonyms.includes(key));
+    if (!def || (!def.list && taken.has(def.key))) return;
+    mapping[index] = def.key;
+    taken.add(def.key);
+  });
+  return mapping;
+}
+
+/** What to remember from a confirmed mapping: every column's choice, by normalised header. */
+export function rememberMapping(
+  previous: RememberedMapping,
+  headers: readonly string[],
+  mapping: ColumnMapping,
+): RememberedMapping {
+  const next: RememberedMapping = { ...previous };
+  headers.forEach((header, index) => {
+    next[normaliseHeader(header)] = mapping[index] ?? null;
+  });
+  return next;
+}
+
+/** Problems that stop an import before it starts, in words a user can act on. */
+export function checkMapping(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): string[] {
+  const problems: string[] = [];
+  const columnsOf = new Map<string, string[]>();
+  mapping.forEach((target, index) => {
+    if (target === null || target === undefined) return;
+    const def = targetDef(kind, target);
+    if (!def) {
+      problems.push(`"${headers[index] ?? columnLetter(index)}" maps to an unknown field "${target}".`);
+      return;
+    }
+    columnsOf.set(target, [...(columnsOf.get(target) ?? []), headers[index] ?? columnLetter(index)]);
+  });
+  for (const [target, columns] of columnsOf) {
+    const def = targetDef(kind, target);
+    if (def && !def.list && columns.length > 1)
+      problems.push(
+        `${def.label} is chosen for ${columns.length} columns (${columns.join(', ')}); choose one.`,
+      );
+  }
+  const has = (...keys: string[]) => keys.some((key) => columnsOf.has(key));
+  if (
+    kind === 'leads' &&
+    !has('name', 'firstName', 'lastName', 'emails', 'hubspotId', 'salesforceId', 'crmRefs', 'id')
+  )
+    problems.push("Choose the column with the lead's email or name (or a CRM id).");
+  if (kind === 'touches') {
+    if (!has('leadId', 'leadEmail', 'hubspotId', 'salesforceId'))
+      problems.push(
+        'Choose the column that says whose touch it is: the lead email, or a CRM or Baton lead id.',
+      );
+    if (!has('at')) problems.push('Choose the column with the date of the touch.');
+    if (!has('kind'))
+      problems.push('Choose the column with the kind of touch (download, webinar, page view…).');
+  }
+  if (kind === 'assets') {
+    if (!has('title')) problems.push("Choose the column with the asset's title.");
+    if (!has('url')) problems.push("Choose the column with the asset's link.");
+    if (!has('kind')) problems.push('Choose the column with the kind of asset (case study, whitepaper…).');
+  }
+  return problems;
+}
+
+/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  let n = index + 1;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

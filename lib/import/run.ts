@@ -1,0 +1,527 @@
+import type { Asset, Lead, Touch } from '../model/schemas';
+import { type BatonDb, fromStoredLead, type StoredLead, toStoredLead } from '../store/db';
+import {
+  type AssetRow,
+  type CellIssue,
+  type Converted,
+  convertRow,
+  type LeadRow,
+  type TouchRow,
+} from './convert';
+import { type ColumnMapping, checkMapping, columnLetter, type ImportKind } from './fields';
+import { cleanHeaders, ImportFileError, readCsv, readJsonRows, sniffFile } from './read';
+import { ImportReport, type ReportEntry } from './report';
+
+/**
+ * The import pipeline: read the file in chunks, convert and validate each row, and write each
+ * chunk in one IndexedDB transaction. A bad row is skipped and reported; it never aborts the
+ * import. Re-importing updates records in place: leads are matched by CRM id, then email (then by
+ * Baton id, or an id derived from the name for rows with neither), touches and assets by their id
+ * (given, or derived from their content), so the same file twice creates no duplicates.
+ *
+ * Cancel keeps what was written: each chunk commits on its own, and cancelling stops before the
+ * next chunk. Rolling back would mean keeping a before-image of every lead a re-import updated in
+ * place; instead, importing the same file again finishes the job without duplicates.
+ */
+
+export type ImportProgress = {
+  /** Data rows read so far (blank lines excluded). */
+  rowsRead: number;
+  created: number;
+  updated: number;
+  rejected: number;
+  warnings: number;
+  bytesRead: number;
+  totalBytes: number;
+  elapsedMs: number;
+  /** Estimated time left, from bytes read so far; null until there is something to go by. */
+  etaMs: number | null;
+};
+
+export type ImportStatus = 'done' | 'cancelled' | 'failed';
+export type ImportResult = ImportProgress & {
+  status: ImportStatus;
+  /** One sentence for the result line. */
+  message: string;
+  report: ReportEntry[];
+  reportOmitted: number;
+  /** Where the time went (ms): reading and parsing, converting and validating, writing. */
+  timings: { readMs: number; convertMs: number; writeMs: number };
+};
+
+export type ImportOptions = {
+  kind: ImportKind;
+  mapping: ColumnMapping;
+  now?: () => Date;
+  signal?: AbortSignal;
+  chunkBytes?: number;
+  onProgress?: (progress: ImportProgress) => void;
+};
+
+/** Rows per write for JSON files (CSV files write one text chunk at a time). */
+const JSON_BATCH = 2000;
+/** Bytes of CSV text per chunk, so per transaction and per progress update: ~2,500 lead rows. */
+export const CHUNK_BYTES = 512 * 1024;
+
+type Pending<T> = { row: number; value: T };
+
+export async function runImport(
+  db: BatonDb,
+  file: Blob,
+  fileName: string,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const started = Date.now();
+  const now = options.now ?? (() => new Date());
+  const report = new ImportReport();
+  const progress: ImportProgress = {
+    rowsRead: 0,
+    created: 0,
+    updated: 0,
+    rejected: 0,
+    warnings: 0,
+    bytesRead: 0,
+    totalBytes: file.size,
+    elapsedMs: 0,
+    etaMs: null,
+  };
+  let headers: string[] = [];
+  const timings = { readMs: 0, convertMs: 0, writeMs: 0 };
+  const finish = (status: ImportStatus, message: string): ImportResult => {
+    progress.elapsedMs = Date.now() - started;
+    progress.etaMs = status === 'done' ? 0 : null;
+    return { ...progress, status, message, report: report.entries, reportOmitted: report.omitted, timings };
+  };
+  let run = newRunIndex(false);
+  const tick = (bytesRead: number) => {
+    progress.bytesRead = bytesRead;
+    progress.elapsedMs = Date.now() - started;
+    progress.etaMs =
+      bytesRead > 0 && progress.elapsedMs > 0
+        ? Math.round((progress.elapsedMs * (file.size - bytesRead)) / bytesRead)
+        : null;
+    options.onProgress?.({ ...progress });
+  };
+  const columnName = (column: number) => headers[column] ?? `Column ${columnLetter(column)}`;
+
+  /** Converts and writes one batch of rows; returns after its transaction committed. */
+  const processRows = async (rows: readonly string[][], rowNumbers: readonly number[]) => {
+    const convertStart = performance.now();
+    const valid: Array<Pending<LeadRow | TouchRow | AssetRow>> = [];
+    rows.forEach((cells, index) => {
+      const row = rowNumbers[index] ?? 0;
+      progress.rowsRead++;
+      if (cells.length > headers.length && cells.slice(headers.length).some((cell) => cell.trim() !== '')) {
+        progress.rejected++;
+        report.add({
+          row,
+          column: '',
+          reason: `has ${cells.length} cells but the header has ${headers.length} columns (a stray delimiter or an unclosed quote?)`,
+          severity: 'rejected',
+        });
+        return;
+      }
+      const converted: Converted<LeadRow | TouchRow | AssetRow> = convertRow(
+        options.kind,
+        options.mapping,
+        cells,
+      );
+      for (const warning of converted.warnings) addIssue(row, warning, 'warning');
+      if (!converted.ok) {
+        progress.rejected++;
+        for (const issue of converted.issues) addIssue(row, issue, 'rejected');
+        return;
+      }
+      valid.push({ row, value: converted.value });
+    });
+    const writeStart = performance.now();
+    timings.convertMs += writeStart - convertStart;
+    if (valid.length === 0) return;
+    const reject = (row: number, issue: CellIssue) => {
+      progress.rejected++;
+      addIssue(row, issue, 'rejected');
+    };
+    const counts =
+      options.kind === 'leads'
+        ? await writeLeads(db, valid as Array<Pending<LeadRow>>, now(), reject, options.mapping, run)
+        : options.kind === 'touches'
+          ? await writeTouches(db, valid as Array<Pending<TouchRow>>, reject, run)
+          : await writeAssets(db, valid as Array<Pending<AssetRow>>, now());
+    progress.created += counts.created;
+    progress.updated += counts.updated;
+    timings.writeMs += performance.now() - writeStart;
+  };
+  const addIssue = (row: number, issue: CellIssue, severity: ReportEntry['severity']) => {
+    if (severity === 'warning') progress.warnings++;
+    report.add({ row, column: columnName(issue.column), reason: issue.reason, severity });
+  };
+
+  try {
+    const sniffed = await sniffFile(file, fileName);
+    run = newRunIndex(options.kind === 'leads' && (await isEmpty(db.leads)));
+    if (options.kind === 'touches' && (await isEmpty(db.touches))) run.touchIds = new Set();
+    for (const note of sniffed.notes) report.add({ row: 0, column: '', reason: note, severity: 'warning' });
+    const mappingProblemsFor = (found: string[]) => {
+      if (found.length !== options.mapping.length)
+        throw new ImportFileError(
+          `The file has ${found.length} columns but the mapping has ${options.mapping.length}: choose the file again.`,
+        );
+      const problems = checkMapping(options.kind, found, options.mapping);
+      if (problems.length > 0) throw new ImportFileError(problems.join(' '));
+    };
+
+    if (sniffed.format === 'json') {
+      const { headers: found, rows } = await readJsonRows(file, sniffed.encoding, sniffed.bomBytes);
+      headers = found;
+      mappingProblemsFor(headers);
+      for (let start = 0; start < rows.length; start += JSON_BATCH) {
+        if (options.signal?.aborted) return finish('cancelled', cancelledMessage(progress));
+        const slice = rows.slice(start, start + JSON_BATCH);
+        // Records are numbered from 1, like rows under a header.
+        await processRows(
+          slice,
+          slice.map((_, i) => start + i + 2),
+        );
+        tick(Math.round((file.size * Math.min(rows.length, start + JSON_BATCH)) / rows.length));
+      }
+    } else {
+      let headerSeen = false;
+      let readStart = performance.now();
+      for await (const batch of readCsv(file, {
+        encoding: sniffed.encoding,
+        startByte: sniffed.bomBytes,
+        chunkBytes: options.chunkBytes ?? CHUNK_BYTES,
+      })) {
+        timings.readMs += performance.now() - readStart;
+        if (options.signal?.aborted) return finish('cancelled', cancelledMessage(progress));
+        for (const note of batch.notes)
+          report.add({ row: note.row, column: '', reason: note.reason, severity: 'warning' });
+        let rows = batch.rows;
+        let rowNumbers = batch.rowNumbers;
+        if (!headerSeen && rows.length > 0) {
+          const header = cleanHeaders(rows[0] ?? []);
+          headers = header.headers;
+          for (const note of header.notes)
+            report.add({ row: 1, column: '', reason: note, severity: 'warning' });
+          mappingProblemsFor(headers);
+          headerSeen = true;
+          rows = rows.slice(1);
+          rowNumbers = rowNumbers.slice(1);
+        }
+        await processRows(rows, rowNumbers);
+        tick(batch.bytesRead);
+        readStart = performance.now();
+      }
+      if (!headerSeen) return finish('failed', 'The file has no rows: it is empty or only blank lines.');
+    }
+    if (progress.rowsRead === 0) return finish('failed', 'The file has a header row but no data rows.');
+    return finish('done', doneMessage(options.kind, progress));
+  } catch (error) {
+    const message =
+      error instanceof ImportFileError
+        ? error.message
+        : `The import stopped: ${error instanceof Error ? error.message : String(error)}. ${
+            progress.created + progress.updated > 0
+              ? `The ${(progress.created + progress.updated).toLocaleString('en-US')} rows written before are kept.`
+              : 'Nothing was written.'
+          }`;
+    return finish('failed', message);
+  }
+}
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+function doneMessage(kind: ImportKind, p: ImportProgress): string {
+  const noun = kind === 'leads' ? 'lead' : kind === 'touches' ? 'touch' : 'asset';
+  const plural = (count: number) =>
+    `${n(count)} ${noun}${count === 1 ? '' : kind === 'touches' ? 'es' : 's'}`;
+  const rejected =
+    p.rejected === 0
+      ? 'no rows skipped'
+      : `${n(p.rejected)} row${p.rejected === 1 ? '' : 's'} skipped (see the report)`;
+  return `Imported ${n(p.rowsRead)} rows: ${plural(p.created)} new, ${n(p.updated)} updated; ${rejected}.`;
+}
+
+function cancelledMessage(p: ImportProgress): string {
+  return `Cancelled after ${n(p.rowsRead)} rows. The ${n(p.created + p.updated)} records written so far are kept; importing the same file again finishes the job without duplicates.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writers: one transaction per batch
+
+/** cyrb53: a fast 53-bit string hash, for ids derived from a record's content. */
+export function contentHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** A new lead's id: from its first email or CRM ref, else its name and company (so re-imports find it). */
+export function derivedLeadId(fields: LeadRow['fields']): string {
+  const key =
+    fields.emails[0] ??
+    (fields.crm[0]
+      ? `${fields.crm[0].system}:${fields.crm[0].id}`
+      : `${fields.name ?? ''}|${fields.company ?? ''}`);
+  return `lead-${contentHash(key.toLowerCase())}`;
+}
+
+const unique = <T>(items: Iterable<T>) => [...new Set(items)];
+
+/** One key read, where count() would walk the whole table in Chromium's IndexedDB. */
+async function isEmpty(table: { limit(n: number): { primaryKeys(): Promise<unknown[]> } }): Promise<boolean> {
+  return (await table.limit(1).primaryKeys()).length === 0;
+}
+
+/**
+ * What this run has written or looked up, so a key is asked of IndexedDB at most once per import
+ * (1M touches name 100k leads: each email ten times). When the store had no leads at the start,
+ * leads are only ever matched against this run's own rows, and IndexedDB is not asked at all.
+ */
+export type RunIndex = {
+  /** The store had no leads when the import began. */
+  fresh: boolean;
+  leadOfEmail: Map<string, string | null>;
+  leadOfCrm: Map<string, string | null>;
+  leadIds: Map<string, boolean>;
+  /** Touch ids written by this run, kept only when the touches table was empty at the start. */
+  touchIds?: Set<string>;
+};
+
+export function newRunIndex(fresh: boolean): RunIndex {
+  return { fresh, leadOfEmail: new Map(), leadOfCrm: new Map(), leadIds: new Map() };
+}
+
+/**
+ * The lead id for each key of a multi-entry index, asking IndexedDB only for keys this run has not
+ * seen: one request per key, all in flight at once (Dexie's `anyOf` walks one cursor instead, a
+ * round trip to the browser's IndexedDB backend per key: many times slower in Chromium).
+ */
+async function resolveKeys(
+  db: BatonDb,
+  index: 'emails' | 'crmKeys',
+  keys: readonly string[],
+  cache: Map<string, string | null>,
+  fresh: boolean,
+): Promise<void> {
+  const missing = keys.filter((key) => !cache.has(key));
+  if (fresh) {
+    for (const key of missing) cache.set(key, null);
+    return;
+  }
+  const found = await Promise.all(missing.map((key) => db.leads.where(index).equals(key).primaryKeys()));
+  for (const [i, key] of missing.entries()) cache.set(key, found[i]?.[0] ?? null);
+}
+
+async function resolveIds(db: BatonDb, ids: readonly string[], run: RunIndex): Promise<void> {
+  const missing = ids.filter((id) => !run.leadIds.has(id));
+  if (run.fresh) {
+    for (const id of missing) run.leadIds.set(id, false);
+    return;
+  }
+  const found = await Promise.all(missing.map((id) => db.leads.where(':id').equals(id).count()));
+  for (const [i, id] of missing.entries()) run.leadIds.set(id, (found[i] ?? 0) > 0);
+}
+
+type Counts = { created: number; updated: number };
+type Reject = (row: number, issue: CellIssue) => void;
+
+async function writeLeads(
+  db: BatonDb,
+  rows: Array<Pending<LeadRow>>,
+  now: Date,
+  reject: Reject,
+  mapping: ColumnMapping,
+  run: RunIndex,
+): Promise<Counts> {
+  const updatedAt = now.toISOString();
+  const fallbackColumn = Math.max(0, mapping.findIndex(Boolean));
+  const crmKeyOf = (ref: { system: string; id: string }) => `${ref.system}:${ref.id}`;
+  return db.transaction('rw', db.leads, async () => {
+    const emails = unique(rows.flatMap((r) => r.value.fields.emails));
+    const crmKeys = unique(rows.flatMap((r) => r.value.fields.crm.map(crmKeyOf)));
+    // A derived id only matters for rows with neither email nor CRM id (others are found by those).
+    const ids = unique(
+      rows.flatMap(({ value: { fields } }) =>
+        fields.id
+          ? [fields.id]
+          : fields.emails.length + fields.crm.length === 0
+            ? [derivedLeadId(fields)]
+            : [],
+      ),
+    );
+    await Promise.all([
+      resolveKeys(db, 'emails', emails, run.leadOfEmail, run.fresh),
+      resolveKeys(db, 'crmKeys', crmKeys, run.leadOfCrm, run.fresh),
+      resolveIds(db, ids, run),
+    ]);
+    const matched = unique([
+      ...emails.map((key) => run.leadOfEmail.get(key)),
+      ...crmKeys.map((key) => run.leadOfCrm.get(key)),
+      ...ids.filter((id) => run.leadIds.get(id)),
+    ]).filter((id): id is string => Boolean(id));
+    const current = new Map<string, StoredLead>();
+    if (matched.length > 0)
+      for (const lead of await db.leads.bulkGet(matched)) if (lead) current.set(lead.id, lead);
+    const register = (lead: StoredLead) => {
+      current.set(lead.id, lead);
+      run.leadIds.set(lead.id, true);
+      for (const email of lead.emails) if (!run.leadOfEmail.get(email)) run.leadOfEmail.set(email, lead.id);
+      for (const key of lead.crmKeys) if (!run.leadOfCrm.get(key)) run.leadOfCrm.set(key, lead.id);
+    };
+    const changed = new Map<string, StoredLead>();
+    const counts: Counts = { created: 0, updated: 0 };
+    for (const { row, value } of rows) {
+      const { fields, source } = value;
+      const derived = fields.emails.length + fields.crm.length === 0 ? derivedLeadId(fields) : undefined;
+      const matchId =
+        (fields.id && current.has(fields.id) ? fields.id : undefined) ??
+        fields.crm.map((ref) => run.leadOfCrm.get(crmKeyOf(ref))).find(Boolean) ??
+        fields.emails.map((email) => run.leadOfEmail.get(email)).find(Boolean) ??
+        (derived && current.has(derived) ? derived : undefined);
+      const existing = matchId ? current.get(matchId) : undefined;
+      const lead = mergeLead(existing ? fromStoredLead(existing) : undefined, fields, updatedAt);
+      // Every field was checked by the row's zod schema and the stored lead when it was stored; what
+      // a merge can still lack is a name for a new lead (a row with only a CRM id has one made up).
+      if (!lead.name) {
+        reject(row, { column: source.name ?? fallbackColumn, reason: 'a new lead needs a name or an email' });
+        continue;
+      }
+      const stored = toStoredLead(lead as Lead);
+      register(stored);
+      changed.set(stored.id, stored);
+      if (existing) counts.updated++;
+      else counts.created++;
+    }
+    if (changed.size > 0) await db.leads.bulkPut([...changed.values()]);
+    return counts;
+  });
+}
+
+const CRM_LABEL = { hubspot: 'HubSpot contact', salesforce: 'Salesforce record' } as const;
+
+/** The stored lead with what the row says laid over it; lists (emails, CRM refs) are merged. */
+function mergeLead(
+  existing: Lead | undefined,
+  fields: LeadRow['fields'],
+  updatedAt: string,
+): Omit<Lead, 'name'> & { name: string | undefined } {
+  const { emails, crm, id, ...rest } = fields;
+  const mergedEmails = unique([...(existing?.emails ?? []), ...emails]);
+  const mergedCrm = [...(existing?.crm ?? [])];
+  for (const ref of crm)
+    if (!mergedCrm.some((have) => have.system === ref.system && have.id === ref.id)) mergedCrm.push(ref);
+  const firstRef = mergedCrm[0];
+  const name =
+    rest.name ??
+    existing?.name ??
+    mergedEmails[0] ??
+    (firstRef ? `${CRM_LABEL[firstRef.system]} ${firstRef.id}` : undefined);
+  return {
+    ...(existing ?? { stage: rest.mqlAt ? ('mql' as const) : ('lead' as const) }),
+    ...rest,
+    stage: rest.stage ?? existing?.stage ?? (rest.mqlAt ? 'mql' : 'lead'),
+    id: existing?.id ?? id ?? derivedLeadId(fields),
+    name,
+    emails: mergedEmails,
+    crm: mergedCrm,
+    // Imported records are the user's own, even when they update a sample lead.
+    sample: false,
+    updatedAt,
+  };
+}
+
+async function writeTouches(
+  db: BatonDb,
+  rows: Array<Pending<TouchRow>>,
+  reject: Reject,
+  run: RunIndex,
+): Promise<Counts> {
+  return db.transaction('rw', db.leads, db.touches, async () => {
+    const ids = unique(rows.flatMap((r) => (r.value.lead.id ? [r.value.lead.id] : [])));
+    const emails = unique(rows.flatMap((r) => (r.value.lead.email ? [r.value.lead.email] : [])));
+    const crmKeys = unique(rows.flatMap((r) => (r.value.lead.crmKey ? [r.value.lead.crmKey] : [])));
+    // Touches never add leads: the store is asked even when a leads import would call it fresh.
+    await Promise.all([
+      resolveKeys(db, 'emails', emails, run.leadOfEmail, false),
+      resolveKeys(db, 'crmKeys', crmKeys, run.leadOfCrm, false),
+      resolveIds(db, ids, { ...run, fresh: false }),
+    ]);
+    const touches = new Map<string, Touch>();
+    for (const { row, value } of rows) {
+      const { lead, touch, source } = value;
+      const leadId =
+        (lead.id && run.leadIds.get(lead.id) ? lead.id : undefined) ??
+        (lead.crmKey ? run.leadOfCrm.get(lead.crmKey) : undefined) ??
+        (lead.email ? run.leadOfEmail.get(lead.email) : undefined);
+      if (!leadId) {
+        const who = lead.email ?? lead.crmKey ?? lead.id ?? '';
+        reject(row, {
+          column: source.leadId ?? 0,
+          reason: `no lead "${who}" in Baton: import the leads first`,
+        });
+        continue;
+      }
+      const id =
+        touch.id ??
+        `touch-${contentHash([leadId, touch.at, touch.kind, touch.title, touch.url ?? '', touch.assetId ?? ''].join('|'))}`;
+      touches.set(id, { ...touch, id, leadId, sample: false });
+    }
+    if (touches.size === 0) return { created: 0, updated: 0 };
+    // New or replaced? Into a table that was empty when the run began, only this run's own ids can
+    // repeat; otherwise ask for the chunk's ids (IndexedDB's count() walks the table: not that).
+    const touchIds = [...touches.keys()];
+    let updated: number;
+    if (run.touchIds) {
+      updated = touchIds.filter((id) => run.touchIds?.has(id)).length;
+      for (const id of touchIds) run.touchIds.add(id);
+    } else updated = (await db.touches.bulkGet(touchIds)).filter(Boolean).length;
+    await db.touches.bulkPut([...touches.values()]);
+    return { created: touches.size - updated, updated };
+  });
+}
+
+async function writeAssets(db: BatonDb, rows: Array<Pending<AssetRow>>, now: Date): Promise<Counts> {
+  const updatedAt = now.toISOString();
+  return db.transaction('rw', db.assets, async () => {
+    const withIds = rows.map((r) => ({
+      ...r,
+      id: r.value.asset.id ?? `asset-${contentHash(r.value.asset.url)}`,
+    }));
+    const stored = await db.assets.bulkGet(unique(withIds.map((r) => r.id)));
+    const current = new Map<string, Asset>();
+    for (const asset of stored) if (asset) current.set(asset.id, asset);
+    const counts: Counts = { created: 0, updated: 0 };
+    const changed = new Map<string, Asset>();
+    for (const { id, value } of withIds) {
+      const existing = current.get(id);
+      const { asset } = value;
+      const merged: Asset = {
+        ...(existing ?? { industries: [], needs: [], stages: [], personas: [], summary: '' }),
+        ...asset,
+        // An empty list or summary in the file keeps what the library had.
+        industries: asset.industries.length > 0 ? asset.industries : (existing?.industries ?? []),
+        needs: asset.needs.length > 0 ? asset.needs : (existing?.needs ?? []),
+        stages: asset.stages.length > 0 ? asset.stages : (existing?.stages ?? []),
+        personas: asset.personas.length > 0 ? asset.personas : (existing?.personas ?? []),
+        summary: asset.summary || existing?.summary || '',
+        id,
+        sample: false,
+        updatedAt,
+      };
+      if (existing) counts.updated++;
+      else counts.created++;
+      current.set(id, merged);
+      changed.set(id, merged);
+    }
+    await db.assets.bulkPut([...changed.values()]);
+    return counts;
+  });
+}

@@ -1,0 +1,24 @@
+import type { BackupCounts } from '../export/backup';
+import type { ExportKind } from '../export/exports';
+import type { ColumnMapping, ImportKind } from './fields';
+import type { Inspection } from './read';
+import type { ImportProgress, ImportResult } from './run';
+
+/**
+ * Messages between the options page and its data worker (lib/import/worker.ts). Both ends are in
+ * the same bundle, so the types are shared; the worker still refuses an unknown `op`.
+ */
+export type WorkerRequest =
+  | { id: number; op: 'inspect'; file: Blob; fileName: string }
+  | { id: number; op: 'import'; file: Blob; fileName: string; kind: ImportKind; mapping: ColumnMapping }
+  | { id: number; op: 'cancel' }
+  | { id: number; op: 'export'; kind: ExportKind | 'backup' }
+  | { id: number; op: 'restore'; file: Blob };
+
+export type WorkerResponse =
+  | { id: number; op: 'progress'; progress: ImportProgress }
+  | { id: number; op: 'inspected'; inspection: Inspection }
+  | { id: number; op: 'imported'; result: ImportResult }
+  | { id: number; op: 'exported'; blob: Blob; fileName: string; count: number }
+  | { id: number; op: 'restored'; counts: BackupCounts }
+  | { id: number; op: 'error'; message: string };
