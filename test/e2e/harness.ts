@@ -210,8 +210,10 @@ export async function saveScreenshot(
   page: Page,
   outFile: string,
   size: { width: number; height: number },
+  fullPage = true,
 ): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;
   await page.setViewportSize(size);
-  await page.screenshot({ path: outFile, fullPage: true });
+  const clip = { x: 0, y: 0, width: size.width, height: size.height };
+  await page.screenshot(fullPage ? { path: outFile, fullPage } : { path: outFile, clip });
 }

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Baton, extensionUrl, launchBaton, loadSampleWorkspace, openPanel, tabIdOf } from './harness';
+import {
+  type Baton,
+  extensionUrl,
+  launchBaton,
+  loadSampleWorkspace,
+  openPanel,
+  saveScreenshot,
+  tabIdOf,
+} from './harness';
 
 const URGENCY = [
   ['first_attempt_breached', 'cadence_breached'],
@@ -32,6 +40,7 @@ describe('the queue and the badge', () => {
     expect(ranks.every((r) => r >= 0)).toBe(true);
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
     expect(states[0]).toMatch(/breached/);
+    await saveScreenshot(panel, 'docs/screenshot-queue.png', { width: 380, height: 900 }, false);
 
     await panel.getByTestId('queue-filter-breached').click();
     const breached = await items
@@ -68,6 +77,7 @@ describe('the queue and the badge', () => {
 
     const options = await baton.context.newPage();
     await options.goto(extensionUrl(baton, 'options.html'));
+    await saveScreenshot(options, 'docs/screenshot-options.png', { width: 900, height: 1200 }, false);
     const policy = options.getByRole('region', { name: 'SLA policy' });
     await policy.getByLabel('First attempt within (business minutes)').fill('600');
     await policy.getByTestId('options-save').click();
