@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'],
-    benchmark: { include: ['test/bench/**/*.bench.ts'] },
+    benchmark: { include: ['test/bench/**/*.bench.{ts,tsx}'] },
     environment: 'node',
     setupFiles: ['fake-indexeddb/auto'],
     mockReset: true,

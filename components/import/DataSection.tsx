@@ -337,7 +337,7 @@ function Result(props: { result: ImportResult; fileName: string; onAgain: () => 
       {problems.length > 0 && (
         <div data-testid="import-report">
           <p>
-            {n(result.rejected)} rows skipped, {n(result.warnings)} warnings
+            {plural(result.rejected, 'row')} skipped, {plural(result.warnings, 'warning')}
             {problems.length > shown.length
               ? ` — the first ${shown.length} of ${n(problems.length + result.reportOmitted)} are listed`
               : ''}
@@ -505,6 +505,7 @@ function saveBlob(blob: Blob, fileName: string): void {
 }
 
 const n = (value: number) => value.toLocaleString('en-US');
+const plural = (count: number, word: string) => `${n(count)} ${word}${count === 1 ? '' : 's'}`;
 
 function example(samples: readonly string[][], column: number): string {
   const value = samples.map((row) => row[column] ?? '').find((cell) => cell.trim() !== '') ?? '';

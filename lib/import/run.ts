@@ -151,6 +151,11 @@ export async function runImport(
     progress.updated += counts.updated;
     timings.writeMs += performance.now() - writeStart;
   };
+  /** A warning about the file itself (encoding, headers, quotes): the rows are kept. */
+  const warn = (row: number, reason: string) => {
+    progress.warnings++;
+    report.add({ row, column: '', reason, severity: 'warning' });
+  };
   const addIssue = (row: number, issue: CellIssue, severity: ReportEntry['severity']) => {
     if (severity === 'warning') progress.warnings++;
     report.add({ row, column: columnName(issue.column), reason: issue.reason, severity });
@@ -160,7 +165,7 @@ export async function runImport(
     const sniffed = await sniffFile(file, fileName);
     run = newRunIndex(options.kind === 'leads' && (await isEmpty(db.leads)));
     if (options.kind === 'touches' && (await isEmpty(db.touches))) run.touchIds = new Set();
-    for (const note of sniffed.notes) report.add({ row: 0, column: '', reason: note, severity: 'warning' });
+    for (const note of sniffed.notes) warn(0, note);
     const mappingProblemsFor = (found: string[]) => {
       if (found.length !== options.mapping.length)
         throw new ImportFileError(
@@ -194,15 +199,13 @@ export async function runImport(
       })) {
         timings.readMs += performance.now() - readStart;
         if (options.signal?.aborted) return finish('cancelled', cancelledMessage(progress));
-        for (const note of batch.notes)
-          report.add({ row: note.row, column: '', reason: note.reason, severity: 'warning' });
+        for (const note of batch.notes) warn(note.row, note.reason);
         let rows = batch.rows;
         let rowNumbers = batch.rowNumbers;
         if (!headerSeen && rows.length > 0) {
           const header = cleanHeaders(rows[0] ?? []);
           headers = header.headers;
-          for (const note of header.notes)
-            report.add({ row: 1, column: '', reason: note, severity: 'warning' });
+          for (const note of header.notes) warn(1, note);
           mappingProblemsFor(headers);
           headerSeen = true;
           rows = rows.slice(1);
