@@ -155,6 +155,14 @@ export const RECYCLE_REASONS = [
 ] as const;
 export const RecycleReason = z.enum(RECYCLE_REASONS);
 export type RecycleReason = z.infer<typeof RecycleReason>;
+export const RECYCLE_REASON_LABELS: Record<RecycleReason, string> = {
+  no_budget: 'No budget',
+  bad_timing: 'Bad timing',
+  no_need: 'No need',
+  wrong_contact: 'Wrong contact',
+  unresponsive: 'Unresponsive',
+  other: 'Other',
+};
 
 /** The stage before the hand-back, so an undo can put it back. */
 const PreviousStage = LeadStage.optional();

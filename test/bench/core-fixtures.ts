@@ -4,17 +4,7 @@ import type { ScoreLead, ScoreTouch } from '../../lib/core/score';
 import type { SlaAttempt, SlaLead } from '../../lib/core/sla';
 import type { Asset, AttemptOutcome, LeadStage, TouchKind } from '../../lib/model/schemas';
 import { ATTEMPT_OUTCOMES, TOUCH_KINDS } from '../../lib/model/schemas';
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../lib/sample/random';
 
 const TITLES = [
   'CEO',
@@ -53,7 +43,7 @@ export interface BenchLead extends ScoreLead, SlaLead {
 }
 
 export function makeLeads(count: number, now: number, seed = 42): BenchLead[] {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const leads: BenchLead[] = [];
   for (let i = 0; i < count; i++) {
@@ -95,7 +85,7 @@ export function makeLeads(count: number, now: number, seed = 42): BenchLead[] {
 }
 
 export function makeAssets(count: number, seed = 7): Asset[] {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const some = <T>(xs: readonly T[], p: number): T[] => xs.filter(() => rnd() < p);
   return Array.from({ length: count }, (_, i) => ({
     id: `asset-${String(i).padStart(4, '0')}`,

@@ -1,14 +1,5 @@
 import { useState } from 'react';
-import { type Lead, RECYCLE_REASONS, type RecycleReason } from '@/lib/model/schemas';
-
-const REASON_LABEL: Record<RecycleReason, string> = {
-  no_budget: 'No budget',
-  bad_timing: 'Bad timing',
-  no_need: 'No need',
-  wrong_contact: 'Wrong contact',
-  unresponsive: 'Unresponsive',
-  other: 'Other',
-};
+import { type Lead, RECYCLE_REASON_LABELS, RECYCLE_REASONS, type RecycleReason } from '@/lib/model/schemas';
 
 type Props = {
   stage: Lead['stage'];
@@ -87,7 +78,7 @@ export function HandBack({ stage, blockers, onAccept, onRecycle }: Props) {
             >
               {RECYCLE_REASONS.map((value) => (
                 <option key={value} value={value}>
-                  {REASON_LABEL[value]}
+                  {RECYCLE_REASON_LABELS[value]}
                 </option>
               ))}
             </select>

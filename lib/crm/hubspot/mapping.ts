@@ -9,6 +9,7 @@ import type {
   LeadStage,
   Touch,
 } from '../../model/schemas';
+import { RECYCLE_REASON_LABELS } from '../../model/schemas';
 import type { CrmObject, EngagementType } from './api';
 import { uuidFromString } from './uuid';
 
@@ -326,22 +327,13 @@ export function engagementToAttempt(
 
 // --- hand-back ---
 
-const REASON_TEXT: Record<string, string> = {
-  no_budget: 'No budget',
-  bad_timing: 'Bad timing',
-  no_need: 'No need',
-  wrong_contact: 'Wrong contact',
-  unresponsive: 'Unresponsive',
-  other: 'Other',
-};
-
 /** Accept → lifecycle stage SQL; recycle → lead status BAD_TIMING; disqualify → UNQUALIFIED; with a note saying why. */
 export function dispositionToWrites(disposition: Disposition): {
   properties: Record<string, string>;
   note?: string;
 } {
   if (disposition.kind === 'accept') return { properties: { lifecyclestage: 'salesqualifiedlead' } };
-  const reason = `${REASON_TEXT[disposition.reason] ?? disposition.reason}${disposition.text ? `: ${disposition.text}` : ''}`;
+  const reason = `${RECYCLE_REASON_LABELS[disposition.reason]}${disposition.text ? `: ${disposition.text}` : ''}`;
   const verb = disposition.kind === 'recycle' ? 'Recycled to nurture' : 'Disqualified';
   return {
     properties: { hs_lead_status: disposition.kind === 'recycle' ? 'BAD_TIMING' : 'UNQUALIFIED' },

@@ -27,7 +27,6 @@ import {
   ENGAGEMENT_PROPERTIES,
   engagementToAttempt,
   engagementTypeFor,
-  leadIdOf,
   patchToProperties,
   TAG_PROPERTY,
 } from './mapping';
@@ -333,5 +332,3 @@ export class HubSpotLeadSource implements LeadSource {
     return this.local.assets.toArray();
   }
 }
-
-export { leadIdOf };
