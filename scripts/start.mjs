@@ -1,25 +1,19 @@
 // `npm start`: launches Chromium with the freshly built extension, the sample workspace loaded,
 // and a Gmail-like demo thread open beside the panel. Chromium comes from CHROME_PATH or
 // /usr/bin/chromium (branded Chrome 137+ ignores --load-extension; load it unpacked instead).
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumAndBuild, loadExtensionArgs } from './chromium-setup.mjs';
 
-const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-if (!executablePath) {
-  console.error(
-    'No Chromium found: set CHROME_PATH, or install it (Debian/Ubuntu: sudo apt-get install -y chromium).',
-  );
-  process.exit(1);
-}
-const extension = resolve('.output/chrome-mv3');
+const { executablePath, extension } = chromiumAndBuild('npm start');
 const headless = process.env.HEADLESS === '1' || !process.env.DISPLAY;
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'baton-start-')), {
   headless,
   executablePath,
   viewport: null,
-  args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-first-run'],
+  args: [...loadExtensionArgs(extension), '--no-first-run'],
 });
 // Serve the demo Gmail page: without a network or an account you can still see Baton work.
 const demo = readFileSync('test/fixtures/gmail/gmail-2026-11-20.html', 'utf8');

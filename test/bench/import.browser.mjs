@@ -10,25 +10,17 @@
 //      background's real message router) p50/p95 over 200 random leads; the queue of 10k open MQLs.
 // Budgets (design §9): import 100k ≤ 10 s and ≤ 300 MB; lead → card data ≤ 100 ms p95.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumAndBuild, quantile } from '../../scripts/chromium-setup.mjs';
 
-const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-const extension = resolve(process.env.BATON_EXTENSION_DIR ?? '.output/chrome-mv3');
-if (!executablePath || !existsSync(`${extension}/manifest.json`)) {
-  console.error(
-    'import bench: needs Chromium (CHROME_PATH or /usr/bin/chromium) and a build (npm run build).',
-  );
-  process.exit(1);
-}
+const { executablePath, extension } = chromiumAndBuild('import bench');
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
 const TOUCHES = Number(process.env.BENCH_TOUCHES ?? 1_000_000);
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 200);
 
-const quantile = (values, q) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 const row = (name, values, budget = '') => ({
   name,
   n: values.length,

@@ -1,23 +1,15 @@
 // Panel figures in a real Chromium with the built extension (run by `npm run bench`, after a build):
 // first render with data (navigation start → the card has its lead context), and click "log call"
 // → the attempt visible in the panel (next frame after the click). Prints a table; asserts nothing.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumAndBuild, quantile } from '../../scripts/chromium-setup.mjs';
 
-const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-const extension = resolve(process.env.BATON_EXTENSION_DIR ?? '.output/chrome-mv3');
-if (!executablePath || !existsSync(`${extension}/manifest.json`)) {
-  console.error(
-    'panel bench: needs Chromium (CHROME_PATH or /usr/bin/chromium) and a build (npm run build).',
-  );
-  process.exit(1);
-}
+const { executablePath, extension } = chromiumAndBuild('panel bench');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 40);
-const quantile = (values, q) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 const row = (name, values) => ({
   name,
   n: values.length,

@@ -4,27 +4,19 @@
 //   3. long tasks (> 50 ms) on a host page, with and without Baton (budget: none caused);
 //   4. main-thread CPU on a page that mutates its DOM continuously, with vs without Baton (≤ 1.03).
 // Run: `node test/bench/sites.browser.mjs` (BATON_EXTENSION_DIR picks the build; BENCH_ROUNDS, BENCH_SECONDS).
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { chromiumAndBuild, quantile } from '../../scripts/chromium-setup.mjs';
 
-const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-const extension = resolve(process.env.BATON_EXTENSION_DIR ?? '.output/chrome-mv3');
-if (!executablePath || !existsSync(`${extension}/manifest.json`)) {
-  console.error(
-    'sites bench: needs Chromium (CHROME_PATH or /usr/bin/chromium) and a build (npm run build).',
-  );
-  process.exit(1);
-}
+const { executablePath, extension } = chromiumAndBuild('sites bench');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const RUNS = 50;
-const quantile = (values, q) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 const median = (values) => quantile(values, 0.5);
 const tmp = mkdtempSync(join(tmpdir(), 'baton-sites-bench-'));
 
