@@ -40,7 +40,7 @@ export function SyncStatus() {
           {data.failedEntries.map((entry) => (
             <li key={entry.id} className="row">
               <span className="grow">
-                {entry.channel} at {new Date(entry.at).toLocaleString()}: {entry.lastError}
+                {entry.summary} at {new Date(entry.at).toLocaleString()}: {entry.lastError}
               </span>
               <button type="button" onClick={() => retry.mutate(entry.id)}>
                 Retry

@@ -40,9 +40,17 @@ export async function disconnectHubSpot(db: BatonDb): Promise<{ purged: number }
   await removeConnection();
   let purged = 0;
   const crm = crmDb();
-  await crm.transaction('rw', crm.outbox, crm.attempts, crm.meta, async () => {
-    purged += (await crm.outbox.count()) + (await crm.attempts.count());
-    await Promise.all([crm.outbox.clear(), crm.attempts.clear(), crm.meta.clear()]);
+  const crmTables = [
+    crm.outbox,
+    crm.attempts,
+    crm.dispositions,
+    crm.assetsSent,
+    crm.contentRequests,
+    crm.contacts,
+  ] as const;
+  await crm.transaction('rw', [...crmTables, crm.meta], async () => {
+    for (const table of crmTables) purged += await table.count();
+    await Promise.all([...crmTables.map((table) => table.clear()), crm.meta.clear()]);
   });
   await db.transaction(
     'rw',

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
-import type { Attempt } from '../model/schemas';
+import type { AssetSent, Attempt, ContentRequest, Disposition, Lead } from '../model/schemas';
 import type { OutboxEntry } from '../outbox/entry';
 import { defaultFieldMap, FieldMap } from './hubspot/mapping';
 
@@ -28,14 +28,20 @@ export type HubSpotConnection = z.infer<typeof HubSpotConnection>;
 
 /**
  * The CRM's side of the local store: the connection, the outbox of writes waiting for the CRM, and
- * the local copy of attempts logged through it. Outbox entry and local copy are written in one
- * transaction, so an attempt is never kept without its entry, nor the reverse.
+ * the local copy of what the rep did through it (attempts, hand-backs, assets sent, content
+ * requests). Outbox entry and local copy are written in one transaction, so a write is never kept
+ * without its entry, nor the reverse. `contacts` keeps the last copy of each contact read from
+ * HubSpot, so a write can answer with the lead as the rep now sees it without asking HubSpot.
  */
 export class CrmDb extends Dexie {
   connections!: EntityTable<HubSpotConnection, 'system'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   attempts!: EntityTable<Attempt, 'id'>;
   meta!: EntityTable<{ key: string; value: string }, 'key'>;
+  dispositions!: EntityTable<Disposition, 'id'>;
+  assetsSent!: EntityTable<AssetSent, 'id'>;
+  contentRequests!: EntityTable<ContentRequest, 'id'>;
+  contacts!: EntityTable<{ leadId: string; lead: Lead; readAt: number }, 'leadId'>;
   constructor(name = 'baton-crm') {
     super(name);
     this.version(1).stores({ connections: 'system' });
@@ -43,6 +49,13 @@ export class CrmDb extends Dexie {
       outbox: '++seq, &id, leadId, state',
       attempts: 'id, [leadId+at], sync',
       meta: 'key',
+    });
+    // Version 3: hand-backs, assets sent and content requests go through the outbox too.
+    this.version(3).stores({
+      dispositions: 'id, [leadId+at]',
+      assetsSent: 'id, [leadId+at]',
+      contentRequests: 'id, [leadId+at]',
+      contacts: 'leadId, readAt',
     });
   }
 }

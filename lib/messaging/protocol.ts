@@ -146,7 +146,8 @@ export const protocol = {
           leadId: z.string(),
           kind: z.string(),
           lastError: z.string().optional(),
-          channel: z.string(),
+          /** What the write does, in words ("Call (no answer)", "Fields: budget"). */
+          summary: z.string(),
           at: z.string(),
         }),
       ),

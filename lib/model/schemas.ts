@@ -193,6 +193,13 @@ export const Disposition = z.discriminatedUnion('kind', [
 ]);
 export type Disposition = z.infer<typeof Disposition>;
 
+/** The stage a hand-back moves a lead to. */
+export const STAGE_AFTER_DISPOSITION: Record<Disposition['kind'], LeadStage> = {
+  accept: 'sql',
+  recycle: 'recycled',
+  disqualify: 'disqualified',
+};
+
 export const AssetSent = z.object({
   id: z.uuid(),
   assetId: z.string().min(1),

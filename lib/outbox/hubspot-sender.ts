@@ -10,12 +10,7 @@ export function hubspotSender(source: HubSpotLeadSource): (entry: OutboxEntry) =
     const contactId = contactIdOf(entry.leadId);
     if (!contactId) return { fail: `"${entry.leadId}" is not a HubSpot lead` };
     try {
-      if (entry.kind === 'attempt') {
-        // A second try may follow a send whose answer was lost: look for the attempt's tag first.
-        await source.createOnce(contactId, entry.attempt, entry.tries > 1);
-      } else {
-        await source.deleteLogged(entry.attempt);
-      }
+      await source.sendWrite(entry);
       return 'sent';
     } catch (error) {
       if (error instanceof HubSpotAuthError) return { pause: error.message };

@@ -1,43 +1,59 @@
 import type { CrmDb } from '../crm/connection';
-import type { Attempt } from '../model/schemas';
-import { type OutboxEntry, type OutboxStatus, UNDO_WINDOW_MS } from './entry';
+import type { Attempt, Disposition } from '../model/schemas';
+import {
+  describeWrite,
+  type OutboxEntry,
+  type OutboxStatus,
+  type OutboxWrite,
+  UNDO_WINDOW_MS,
+  writeAt,
+  writeId,
+} from './entry';
 import type { OutboxStore } from './flush';
 
 const PAUSED = 'outbox-paused';
+
+/** Writes the rep can undo for a few seconds: they wait out the undo window before they are sent. */
+const UNDOABLE = new Set<OutboxWrite['kind']>(['attempt', 'disposition']);
+
+export type Enqueued = { leadId: string; write: OutboxWrite; id?: string };
 
 /** The outbox in the CRM database (IndexedDB through Dexie). */
 export class DexieOutbox implements OutboxStore {
   constructor(private readonly db: CrmDb) {}
 
-  /** Local first: the attempt and its entry in one transaction; it goes out after the undo window. */
-  async enqueueAttempt(attempt: Attempt, now = Date.now()): Promise<void> {
-    await this.db.transaction('rw', this.db.attempts, this.db.outbox, async () => {
-      await this.db.attempts.put({ ...attempt, sync: 'pending' });
-      await this.db.outbox.add({
-        id: attempt.id,
-        leadId: attempt.leadId,
-        kind: 'attempt',
-        attempt,
-        notBefore: now + UNDO_WINDOW_MS,
-        nextTryAt: now,
-        tries: 0,
-        state: 'pending',
-        createdAt: now,
-      });
-    });
+  /** Every table a write touches: the outbox and the local copies of what was done. */
+  private get tables() {
+    const { db } = this;
+    return [db.outbox, db.attempts, db.dispositions, db.assetsSent, db.contentRequests];
   }
 
-  /** Many at once, in one transaction (an import of logged activity, the load tests). */
-  async enqueueAttempts(attempts: readonly Attempt[], now = Date.now()): Promise<void> {
-    await this.db.transaction('rw', this.db.attempts, this.db.outbox, async () => {
-      await this.db.attempts.bulkPut(attempts.map((attempt) => ({ ...attempt, sync: 'pending' as const })));
-      await this.db.outbox.bulkAdd(
-        attempts.map((attempt) => ({
-          id: attempt.id,
-          leadId: attempt.leadId,
-          kind: 'attempt' as const,
-          attempt,
-          notBefore: now + UNDO_WINDOW_MS,
+  /**
+   * Local first: the write's local copy and its outbox entry in one transaction, so neither is
+   * ever kept without the other. Undoable writes go out after the undo window.
+   */
+  async enqueue(leadId: string, write: OutboxWrite, now = Date.now(), id = writeId(write)): Promise<void> {
+    await this.enqueueMany([{ leadId, write, id }], now);
+  }
+
+  /** Many at once, in one transaction (the load tests; an import of logged activity). */
+  async enqueueMany(writes: readonly Enqueued[], now = Date.now()): Promise<void> {
+    const { db } = this;
+    const pick = <K extends OutboxWrite['kind']>(kind: K) =>
+      writes.map((w) => w.write).filter((w): w is Extract<OutboxWrite, { kind: K }> => w.kind === kind);
+    await db.transaction('rw', this.tables, async () => {
+      await Promise.all([
+        db.attempts.bulkPut(pick('attempt').map((w) => ({ ...w.attempt, sync: 'pending' as const }))),
+        db.dispositions.bulkPut(pick('disposition').map((w) => w.disposition)),
+        db.assetsSent.bulkPut(pick('assetSent').map((w) => w.sent)),
+        db.contentRequests.bulkPut(pick('contentRequest').map((w) => w.request)),
+      ]);
+      await db.outbox.bulkAdd(
+        writes.map(({ leadId, write, id }) => ({
+          ...write,
+          id: id ?? writeId(write),
+          leadId,
+          notBefore: UNDOABLE.has(write.kind) ? now + UNDO_WINDOW_MS : now,
           nextTryAt: now,
           tries: 0,
           state: 'pending' as const,
@@ -47,26 +63,75 @@ export class DexieOutbox implements OutboxStore {
     });
   }
 
+  /** Local first for an attempt (see `enqueue`). */
+  enqueueAttempt(attempt: Attempt, now = Date.now()): Promise<void> {
+    return this.enqueue(attempt.leadId, { kind: 'attempt', attempt }, now);
+  }
+
+  enqueueAttempts(attempts: readonly Attempt[], now = Date.now()): Promise<void> {
+    return this.enqueueMany(
+      attempts.map((attempt) => ({ leadId: attempt.leadId, write: { kind: 'attempt' as const, attempt } })),
+      now,
+    );
+  }
+
+  /**
+   * A changed outcome or note on an attempt: before it was sent, its entry carries the new
+   * version; once sent (or maybe sent) it is left as it is. Says whether it was amended.
+   */
+  async amendAttempt(attempt: Attempt): Promise<boolean> {
+    return this.db.transaction('rw', this.db.attempts, this.db.outbox, async () => {
+      const entry = await this.db.outbox.where('id').equals(attempt.id).first();
+      if (!entry || entry.kind !== 'attempt' || entry.tries > 0) return false;
+      await this.db.attempts.put({ ...attempt, sync: 'pending' });
+      await this.db.outbox.put({ ...entry, attempt } as OutboxEntry);
+      return true;
+    });
+  }
+
   /**
    * Undo of an attempt: never sent → both go, nothing reaches the CRM; already sent (or maybe
    * sent) → a removal entry takes its place and deletes it from the CRM.
    */
   async enqueueRemoval(attemptId: string, now = Date.now()): Promise<void> {
-    await this.db.transaction('rw', this.db.attempts, this.db.outbox, async () => {
+    await this.undo(attemptId, now, async () => {
       const attempt = await this.db.attempts.get(attemptId);
-      const entry = await this.db.outbox.where('id').equals(attemptId).first();
       await this.db.attempts.delete(attemptId);
-      if (entry && entry.tries === 0) {
-        await this.db.outbox.delete(entry.seq as number);
-        return;
-      }
+      return attempt && { leadId: attempt.leadId, write: { kind: 'removeAttempt', attempt } };
+    });
+  }
+
+  /**
+   * Undo of a hand-back, as for attempts. `fallback` is a hand-back kept elsewhere (made before
+   * hand-backs went through the outbox): it is reversed in the CRM.
+   */
+  async enqueueUndoDisposition(
+    dispositionId: string,
+    fallback?: Disposition,
+    now = Date.now(),
+  ): Promise<void> {
+    await this.undo(dispositionId, now, async () => {
+      const disposition = (await this.db.dispositions.get(dispositionId)) ?? fallback;
+      await this.db.dispositions.delete(dispositionId);
+      return disposition && { leadId: disposition.leadId, write: { kind: 'undoDisposition', disposition } };
+    });
+  }
+
+  private async undo(
+    id: string,
+    now: number,
+    dropLocalCopy: () => Promise<Enqueued | undefined>,
+  ): Promise<void> {
+    await this.db.transaction('rw', this.tables, async () => {
+      const entry = await this.db.outbox.where('id').equals(id).first();
+      const reverse = await dropLocalCopy();
       if (entry) await this.db.outbox.delete(entry.seq as number);
-      if (!attempt) return;
+      if (entry && entry.tries === 0) return;
+      if (!reverse) return;
       await this.db.outbox.add({
-        id: `remove:${attemptId}`,
-        leadId: attempt.leadId,
-        kind: 'removeAttempt',
-        attempt,
+        ...reverse.write,
+        id: writeId(reverse.write),
+        leadId: reverse.leadId,
         notBefore: now,
         nextTryAt: now,
         tries: 0,
@@ -78,6 +143,11 @@ export class DexieOutbox implements OutboxStore {
 
   pending(): Promise<OutboxEntry[]> {
     return this.db.outbox.where('state').equals('pending').sortBy('seq');
+  }
+
+  /** A lead's entries in the order they will be sent: what the card overlays on the CRM's copy. */
+  forLead(leadId: string): Promise<OutboxEntry[]> {
+    return this.db.outbox.where('leadId').equals(leadId).sortBy('seq');
   }
 
   async markTrying(entry: OutboxEntry): Promise<OutboxEntry> {
@@ -119,13 +189,18 @@ export class DexieOutbox implements OutboxStore {
     if (entry) await this.db.outbox.put({ ...entry, state: 'pending', nextTryAt: 0 });
   }
 
-  /** A failed entry given up (the rep pressed Discard): it and its local copy go. */
+  /**
+   * A failed entry given up (the rep pressed Discard). An attempt or hand-back the CRM refused
+   * goes locally too, so the card does not show what HubSpot does not have; assets sent and
+   * content requests stay in Baton's own record.
+   */
   async discard(id: string): Promise<void> {
-    await this.db.transaction('rw', this.db.attempts, this.db.outbox, async () => {
+    await this.db.transaction('rw', this.tables, async () => {
       const entry = await this.db.outbox.where('id').equals(id).first();
       if (!entry) return;
       await this.db.outbox.delete(entry.seq as number);
       if (entry.kind === 'attempt') await this.db.attempts.delete(entry.attempt.id);
+      if (entry.kind === 'disposition') await this.db.dispositions.delete(entry.disposition.id);
     });
   }
 
@@ -148,8 +223,8 @@ export class DexieOutbox implements OutboxStore {
         leadId: e.leadId,
         kind: e.kind,
         lastError: e.lastError,
-        channel: e.attempt.channel,
-        at: e.attempt.at,
+        summary: describeWrite(e),
+        at: writeAt(e, e.createdAt),
       })),
     };
   }

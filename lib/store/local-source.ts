@@ -8,7 +8,7 @@ import {
   Lead,
   type LeadIdentity,
   LeadPatch,
-  type LeadStage,
+  STAGE_AFTER_DISPOSITION,
   type Touch,
 } from '../model/schemas';
 import {
@@ -19,12 +19,6 @@ import {
   QueueQuery,
 } from '../source/lead-source';
 import { type BatonDb, fromStoredLead, toStoredLead } from './db';
-
-const STAGE_AFTER: Record<Disposition['kind'], LeadStage> = {
-  accept: 'sql',
-  recycle: 'recycled',
-  disqualify: 'disqualified',
-};
 
 /** The embedded LeadSource: everything in the browser's IndexedDB. */
 export class LocalLeadSource implements LeadSource {
@@ -191,7 +185,7 @@ export class LocalLeadSource implements LeadSource {
       if (!stored) throw new LeadNotFoundError(disposition.leadId);
       const lead = Lead.parse({
         ...fromStoredLead(stored),
-        stage: STAGE_AFTER[disposition.kind],
+        stage: STAGE_AFTER_DISPOSITION[disposition.kind],
         updatedAt: disposition.at,
       });
       await this.db.dispositions.put({ ...disposition, previousStage: stored.stage });

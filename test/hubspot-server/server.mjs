@@ -24,6 +24,7 @@ export {
 export const HUBSPOT_API_VERSION = '2026-03';
 
 /** @typedef {'500' | '429' | 'timeout' | 'drop'} FaultKind */
+/** @typedef {FaultKind | 'pass'} QueuedKind 'pass' lets one request through untouched, to aim a fault at a later one. */
 /** @typedef {{ p500?: number, p429?: number, timeout?: number, dropAfterApply?: number }} RandomFaults */
 /**
  * @typedef {{
@@ -39,7 +40,7 @@ export const HUBSPOT_API_VERSION = '2026-03';
  * }} FakeHubSpotOptions
  */
 
-const FAULT_KINDS = ['500', '429', 'timeout', 'drop'];
+const FAULT_KINDS = ['500', '429', 'timeout', 'drop', 'pass'];
 const DEFAULT_RATE = { max: 100, intervalMs: 10_000, searchPerSecond: 5 };
 const DEFAULT_HOLD_MS = 30_000;
 const MAX_LOG = 200_000;
@@ -142,7 +143,7 @@ export async function startFakeHubSpot(options = {}) {
     searchWindows: new Map(),
     /** @type {{ random: Required<RandomFaults> | null, next: () => number, holdMs: number }} */
     faults: { random: null, next: seededRandom(seed), holdMs: options.holdMs ?? DEFAULT_HOLD_MS },
-    /** @type {FaultKind[]} */
+    /** @type {QueuedKind[]} */
     queue: [],
     down: false,
     /** @type {RequestLogEntry[]} */
@@ -226,6 +227,7 @@ export async function startFakeHubSpot(options = {}) {
   /** @returns {FaultKind | null} */
   const nextFault = () => {
     const queued = fake.queue.shift();
+    if (queued === 'pass') return null;
     if (queued) return queued;
     const random = fake.faults.random;
     if (!random) return null;

@@ -186,22 +186,70 @@ describe.skipIf(REAL && !process.env.HUBSPOT_OWNER_ID)('HubSpot as the lead sour
     ]);
   });
 
-  test('fields are written as contact properties', async () => {
+  /** The contact as HubSpot has it now (not Baton's view with pending writes on top). */
+  const inHubSpot = async (leadId: string) =>
+    source.findByIdentity({ emails: [], crm: { system: 'hubspot', id: leadId.replace('hubspot:', '') } });
+
+  test('a field update shows at once, waits in the outbox, and is written as contact properties', async () => {
     const dana = await source.findByIdentity({ emails: [DANA] });
+    const leadId = dana?.id ?? '';
+    await source.readLeadContext(leadId);
     const updated = await source.updateFields(
-      dana?.id ?? '',
+      leadId,
       { budget: '$80k', timeframe: 'Next quarter' },
       new Date(),
     );
     expect(updated).toMatchObject({ budget: '$80k', timeframe: 'Next quarter' });
+    // Not in HubSpot yet, but the card shows it.
+    expect((await inHubSpot(leadId))?.budget).not.toBe('$80k');
+    expect((await source.readLeadContext(leadId))?.lead).toMatchObject({ budget: '$80k' });
+    expect(await flush()).toMatchObject({ sent: 1, failed: 0 });
+    expect(await inHubSpot(leadId)).toMatchObject({ budget: '$80k', timeframe: 'Next quarter' });
+    await expect(source.updateFields(leadId, { companySize: -3 }, new Date())).rejects.toThrow();
+    expect((await new DexieOutbox(crm).status()).pending).toBe(0);
   });
 
-  test('accept sets the lifecycle stage to SQL; undo puts it back; recycle sets the lead status with a note', async () => {
+  test('accept moves the stage at once and reaches HubSpot after the undo window; undo puts it back', async () => {
     const dana = await source.findByIdentity({ emails: [DANA] });
     const leadId = dana?.id ?? '';
     const accept = { kind: 'accept' as const, id: crypto.randomUUID(), leadId, at: new Date().toISOString() };
     expect((await source.setDisposition(accept)).stage).toBe('sql');
+    expect((await source.readLeadContext(leadId))?.lead.stage).toBe('sql');
+    // Within the undo window nothing is sent.
+    expect(
+      await flushOutbox(new DexieOutbox(crm), hubspotSender(source), { now: () => Date.now() }),
+    ).toMatchObject({ sent: 0 });
+    expect((await inHubSpot(leadId))?.stage).toBe('mql');
+    expect((await source.listQueue({ includeSample: true, limit: 500 })).some((l) => l.id === leadId)).toBe(
+      false,
+    );
+    expect(await flush()).toMatchObject({ sent: 1 });
+    expect((await inHubSpot(leadId))?.stage).toBe('sql');
     expect((await source.undoDisposition(accept.id)).stage).toBe('mql');
+    expect(await flush()).toMatchObject({ sent: 1 });
+    expect((await inHubSpot(leadId))?.stage).toBe('mql');
+  });
+
+  test('a hand-back undone within the undo window never reaches HubSpot', async () => {
+    const dana = await source.findByIdentity({ emails: [DANA] });
+    const leadId = dana?.id ?? '';
+    const recycle = {
+      kind: 'recycle' as const,
+      id: crypto.randomUUID(),
+      leadId,
+      at: new Date().toISOString(),
+      reason: 'no_budget' as const,
+    };
+    await source.setDisposition(recycle);
+    expect((await source.undoDisposition(recycle.id)).stage).toBe('mql');
+    expect(await flush()).toMatchObject({ sent: 0 });
+    if (server) expect(JSON.stringify(await control('/state'))).not.toContain(recycle.id);
+    expect((await source.readLeadContext(leadId))?.dispositions).toEqual([]);
+  });
+
+  test('recycle sets the lead status with one note saying why, even when the answer is lost', async () => {
+    const dana = await source.findByIdentity({ emails: [DANA] });
+    const leadId = dana?.id ?? '';
     const recycle = {
       kind: 'recycle' as const,
       id: crypto.randomUUID(),
@@ -210,10 +258,65 @@ describe.skipIf(REAL && !process.env.HUBSPOT_OWNER_ID)('HubSpot as the lead sour
       reason: 'bad_timing' as const,
     };
     expect((await source.setDisposition(recycle)).stage).toBe('recycled');
-    if (server)
-      expect(JSON.stringify(await control('/state'))).toContain(
-        'Recycled to nurture by sales in Baton. Reason: Bad timing',
-      );
+    // The lead-status update goes through; the note is applied but its answer dropped.
+    await control('/next', { kinds: ['pass', 'drop'] });
+    await flush();
+    await flush();
+    if (server) {
+      const state = JSON.stringify(await control('/state'));
+      expect(state.match(/Recycled to nurture by sales in Baton\. Reason: Bad timing/g)).toHaveLength(1);
+      expect(state.match(new RegExp(`\\[baton:${recycle.id}\\]`, 'g'))).toHaveLength(1);
+    }
+    expect((await inHubSpot(leadId))?.stage).toBe('recycled');
+    expect((await new DexieOutbox(crm).status()).pending).toBe(0);
+  });
+
+  test('an asset sent and a content request become one note each on the contact', async () => {
+    const dana = await source.findByIdentity({ emails: [DANA] });
+    const leadId = dana?.id ?? '';
+    await db.assets.put({
+      id: 'asset-roi',
+      title: 'ROI calculator',
+      url: 'https://example.com/roi',
+      kind: 'one_pager',
+      industries: [],
+      needs: [],
+      stages: [],
+      personas: [],
+      summary: '',
+      sample: false,
+      updatedAt: new Date().toISOString(),
+    });
+    const sent = {
+      id: crypto.randomUUID(),
+      assetId: 'asset-roi',
+      leadId,
+      at: new Date().toISOString(),
+      channel: 'gmail_insert' as const,
+    };
+    const asked = {
+      id: crypto.randomUUID(),
+      leadId,
+      at: new Date().toISOString(),
+      text: 'A case study in logistics',
+    };
+    await source.recordAssetSent(sent);
+    await source.recordContentRequest(asked);
+    const context = await source.readLeadContext(leadId);
+    expect(context?.assetsSent.map((s) => s.id)).toEqual([sent.id]);
+    expect(context?.contentRequests.map((r) => r.id)).toEqual([asked.id]);
+    await control('/next', { kinds: ['drop'] });
+    await flush();
+    await flush();
+    if (server) {
+      const state = JSON.stringify(await control('/state'));
+      expect(state.match(/Sent from Baton: ROI calculator \(https:\/\/example.com\/roi\)/g)).toHaveLength(1);
+      expect(state.match(/A case study in logistics/g)).toHaveLength(1);
+    }
+    expect((await new DexieOutbox(crm).status()).pending).toBe(0);
+    await expect(
+      source.recordContentRequest({ ...asked, id: crypto.randomUUID(), text: ' ' }),
+    ).rejects.toThrow(/say what the prospect asked for/);
   });
 
   test('a wrong token is an auth error that says to reconnect', async () => {

@@ -13,7 +13,7 @@ import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
 import { RequestPacer } from '@/lib/crm/hubspot/pacer';
 import { HubSpotLeadSource } from '@/lib/crm/hubspot/source';
 import type { Attempt } from '@/lib/model/schemas';
-import type { OutboxEntry } from '@/lib/outbox/entry';
+import type { OutboxEntry, OutboxWrite } from '@/lib/outbox/entry';
 import { flushOutbox, type OutboxStore } from '@/lib/outbox/flush';
 import { hubspotSender } from '@/lib/outbox/hubspot-sender';
 import { DexieOutbox } from '@/lib/outbox/store';
@@ -23,6 +23,8 @@ import { startFakeHubSpot } from '../hubspot-server/server.mjs';
 
 const ATTEMPTS = Number(process.env.FAULT_ATTEMPTS ?? 10_000);
 const LEADS = Number(process.env.FAULT_LEADS ?? 500);
+/** Writes that become notes (assets sent, content requests, recycles with their reason), mixed in. */
+const NOTES = Number(process.env.FAULT_NOTES ?? 1_000);
 const CHANNELS = ['call', 'email', 'linkedin', 'voicemail'] as const;
 
 let hubspot: Awaited<ReturnType<typeof startFakeHubSpot>>;
@@ -60,7 +62,7 @@ function killable(store: DexieOutbox): { store: OutboxStore; kill: () => void } 
   };
 }
 
-test(`${ATTEMPTS} attempts across ${LEADS} leads through faults and kills: 0 lost, 0 duplicated`, async () => {
+test(`${ATTEMPTS} attempts and ${NOTES} notes across ${LEADS} leads through faults and kills: 0 lost, 0 duplicated`, async () => {
   const random = seededRandom(8);
   const crm = new CrmDb(`faults-${crypto.randomUUID()}`);
   const outbox = new DexieOutbox(crm);
@@ -100,8 +102,25 @@ test(`${ATTEMPTS} attempts across ${LEADS} leads through faults and kills: 0 los
     sync: 'local',
     sample: false,
   }));
+  // Notes of every kind, on the same leads, so each lead's attempts and notes interleave in order.
+  const noteWrites: Array<{ leadId: string; write: OutboxWrite; id: string }> = Array.from(
+    { length: NOTES },
+    (_, n) => {
+      const leadId = `hubspot:${60000 + (n % LEADS)}`;
+      const id = crypto.randomUUID();
+      const at = new Date(Date.UTC(2026, 10, 24, 9) + n * 1000).toISOString();
+      const write: OutboxWrite =
+        n % 3 === 0
+          ? { kind: 'assetSent', sent: { id, assetId: 'a1', leadId, at, channel: 'gmail_insert' } }
+          : n % 3 === 1
+            ? { kind: 'contentRequest', request: { id, leadId, at, text: `Case study ${n}` } }
+            : { kind: 'disposition', disposition: { kind: 'recycle', id, leadId, at, reason: 'bad_timing' } };
+      return { leadId, write, id };
+    },
+  );
   const enqueueStart = performance.now();
   await outbox.enqueueAttempts(attempts, 0);
+  await outbox.enqueueMany(noteWrites, 0);
   console.log(`enqueued in ${Math.round(performance.now() - enqueueStart)} ms`);
 
   await fetch(`${hubspot.controlUrl}/faults`, {
@@ -164,13 +183,24 @@ test(`${ATTEMPTS} attempts across ${LEADS} leads through faults and kills: 0 los
   }
   const lost = attempts.filter((a) => !perAttempt.has(a.id)).length;
   const duplicated = [...perAttempt.values()].filter((count) => count > 1).length;
+  const perNote = new Map<string, number>();
+  for (const note of state.engagements.notes ?? []) {
+    const id = /\[baton:([0-9a-f-]{36})\]/.exec(note.properties.hs_note_body ?? '')?.[1];
+    if (id) perNote.set(id, (perNote.get(id) ?? 0) + 1);
+  }
+  const notesLost = noteWrites.filter((w) => !perNote.has(w.id)).length;
+  const notesDuplicated = [...perNote.values()].filter((count) => count > 1).length;
   console.log(
-    `outbox fault injection: ${ATTEMPTS} attempts, ${LEADS} leads, ${runs} flusher runs (${kills} killed), ` +
-      `${totals.retried} retries, ` +
-      `${totals.failed} failed → in HubSpot: ${perAttempt.size} engagements, lost ${lost}, duplicated ${duplicated}`,
+    `outbox fault injection: ${ATTEMPTS} attempts + ${NOTES} note writes (assets sent, content requests, recycles), ` +
+      `${LEADS} leads, ${runs} flusher runs (${kills} killed), ${totals.retried} retries, ` +
+      `${totals.failed} failed → in HubSpot: ${perAttempt.size} engagements, lost ${lost}, duplicated ${duplicated}; ` +
+      `${perNote.size} notes, lost ${notesLost}, duplicated ${notesDuplicated}`,
   );
   expect(totals.failed).toBe(0);
   expect(lost).toBe(0);
   expect(duplicated).toBe(0);
   expect(perAttempt.size).toBe(ATTEMPTS);
+  expect(notesLost).toBe(0);
+  expect(notesDuplicated).toBe(0);
+  expect(perNote.size).toBe(NOTES);
 }, 900_000);

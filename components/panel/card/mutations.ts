@@ -1,21 +1,15 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '@/lib/messaging/messenger';
-import type {
-  AssetSent,
-  Attempt,
-  ContentRequest,
-  Disposition,
-  LeadPatch,
-  LeadStage,
+import {
+  type AssetSent,
+  type Attempt,
+  type ContentRequest,
+  type Disposition,
+  type LeadPatch,
+  STAGE_AFTER_DISPOSITION,
 } from '@/lib/model/schemas';
 import type { LeadContext } from '@/lib/source/lead-source';
 import { keys } from '../queries';
-
-const STAGE_AFTER: Record<Disposition['kind'], LeadStage> = {
-  accept: 'sql',
-  recycle: 'recycled',
-  disqualify: 'disqualified',
-};
 
 /**
  * Local-first writes: the card changes before the background answers (the same frame as the
@@ -83,7 +77,7 @@ export function useSetDisposition(leadId: string) {
     mutationFn: (disposition: Disposition) => request('setDisposition', disposition),
     ...optimistic<Disposition>(client, leadId, (context, disposition) => ({
       ...context,
-      lead: { ...context.lead, stage: STAGE_AFTER[disposition.kind] },
+      lead: { ...context.lead, stage: STAGE_AFTER_DISPOSITION[disposition.kind] },
       dispositions: [...context.dispositions, { ...disposition, previousStage: context.lead.stage }],
     })),
   });

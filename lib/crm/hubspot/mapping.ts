@@ -3,6 +3,7 @@ import type {
   Attempt,
   AttemptChannel,
   AttemptOutcome,
+  ContentRequest,
   Disposition,
   Lead,
   LeadPatch,
@@ -339,4 +340,17 @@ export function dispositionToWrites(disposition: Disposition): {
     properties: { hs_lead_status: disposition.kind === 'recycle' ? 'BAD_TIMING' : 'UNQUALIFIED' },
     note: `${verb} by sales in Baton. Reason: ${reason}`,
   };
+}
+
+// --- notes: assets sent, content requests ---
+
+/** The tag in the body of each note Baton writes: the write's id, the idempotency key. */
+export const noteTag = (id: string) => `[baton:${id}]`;
+
+export function assetSentNote(asset: { title: string; url: string } | undefined): string {
+  return asset ? `Sent from Baton: ${asset.title} (${asset.url})` : 'Sent an asset from Baton';
+}
+
+export function contentRequestNote(request: Pick<ContentRequest, 'text'>): string {
+  return `Content the prospect asked for (logged in Baton): ${request.text}`;
 }

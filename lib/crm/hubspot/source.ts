@@ -1,32 +1,43 @@
-import Dexie from 'dexie';
-import type {
-  Asset,
+import Dexie, { type Table } from 'dexie';
+import {
+  type Asset,
   AssetSent,
-  Attempt,
+  type Attempt,
   ContentRequest,
   Disposition,
-  Lead,
-  LeadIdentity,
+  type Lead,
+  type LeadIdentity,
   LeadPatch,
-  Touch,
+  type Touch,
 } from '../../model/schemas';
+import type { OutboxEntry } from '../../outbox/entry';
+import { withPendingWrites } from '../../outbox/overlay';
 import { DexieOutbox } from '../../outbox/store';
-import type { LeadContext, LeadSource, NewLead, QueueQuery } from '../../source/lead-source';
+import {
+  type LeadContext,
+  LeadNotFoundError,
+  type LeadSource,
+  type NewLead,
+  type QueueQuery,
+} from '../../source/lead-source';
 import type { BatonDb } from '../../store/db';
 import type { CrmDb, HubSpotConnection } from '../connection';
 import type { CrmObject, EngagementType } from './api';
 import { type HubSpotClient, HubSpotError } from './client';
 import {
+  assetSentNote,
   attemptTag,
   attemptToEngagement,
   contactIdOf,
   contactProperties,
   contactToLead,
+  contentRequestNote,
   conversionTouches,
   dispositionToWrites,
   ENGAGEMENT_PROPERTIES,
   engagementToAttempt,
   engagementTypeFor,
+  noteTag,
   patchToProperties,
   TAG_PROPERTY,
 } from './mapping';
@@ -35,9 +46,10 @@ const ATTEMPT_TYPES = ['calls', 'emails', 'communications'] as const;
 
 /**
  * HubSpot as the source of leads: the CRM is the system of record for contacts and their
- * activity. What HubSpot has no place for (the asset library, assets sent, content requests,
- * Baton's own record of hand-backs) stays in the local store, keyed by the lead id
- * `hubspot:<contactId>`; attempts Baton logs are mirrored locally for the queue's SLA clock.
+ * activity. Every write the rep makes (attempt, field update, hand-back, asset sent, content
+ * request) is kept locally first with its outbox entry (`lib/outbox`), and the background's
+ * flusher sends it (`sendWrite`); until then the card shows it on top of HubSpot's copy. The
+ * asset library stays in the local store; lead ids are `hubspot:<contactId>`.
  */
 export class HubSpotLeadSource implements LeadSource {
   private readonly outbox: DexieOutbox;
@@ -88,12 +100,13 @@ export class HubSpotLeadSource implements LeadSource {
     const inHubSpot = (
       await Promise.all(ATTEMPT_TYPES.map((type) => this.attemptsOf(contactId, type)))
     ).flat();
+    const lead = contactToLead(contact, this.connection.fieldMap);
+    // HubSpot's copy is kept, so a write can answer with the lead without asking HubSpot again.
+    await this.crm.contacts.put({ leadId, lead, readAt: Date.now() });
     // Merged with the local copies of attempts still on their way (outbox), minus those being removed.
     const localCopies = await this.mirrored(leadId);
-    const outboxEntries = await this.crm.outbox.where('leadId').equals(leadId).toArray();
-    const removing = new Set(
-      outboxEntries.filter((e) => e.kind === 'removeAttempt').map((e) => e.attempt.id),
-    );
+    const entries = await this.outbox.forLead(leadId);
+    const removing = new Set(entries.filter((e) => e.kind === 'removeAttempt').map((e) => e.attempt.id));
     const local = new Map(localCopies.map((attempt) => [attempt.id, attempt]));
     const attempts = [
       // HubSpot's copy, with Baton's sync state where Baton logged it.
@@ -107,32 +120,33 @@ export class HubSpotLeadSource implements LeadSource {
       [leadId, Dexie.minKey],
       [leadId, Dexie.maxKey],
     ] as const;
+    const byLead = <T, I>(table: Table<T, string, I>) =>
+      table
+        .where('[leadId+at]')
+        .between(...range)
+        .toArray();
+    // Records kept locally (before hand-backs went through the outbox) and outboxed ones, as one list.
+    const union = <T extends { id: string }>(older: T[], outboxed: T[]) => [
+      ...new Map([...older, ...outboxed].map((row) => [row.id, row])).values(),
+    ];
     const [localTouches, dispositions, assetsSent, contentRequests] = await Promise.all([
-      this.local.touches
-        .where('[leadId+at]')
-        .between(...range)
-        .toArray(),
-      this.local.dispositions
-        .where('[leadId+at]')
-        .between(...range)
-        .toArray(),
-      this.local.assetsSent
-        .where('[leadId+at]')
-        .between(...range)
-        .toArray(),
-      this.local.contentRequests
-        .where('[leadId+at]')
-        .between(...range)
-        .toArray(),
+      byLead(this.local.touches),
+      Promise.all([byLead(this.local.dispositions), byLead(this.crm.dispositions)]).then(([a, b]) =>
+        union(a, b),
+      ),
+      Promise.all([byLead(this.local.assetsSent), byLead(this.crm.assetsSent)]).then(([a, b]) => union(a, b)),
+      Promise.all([byLead(this.local.contentRequests), byLead(this.crm.contentRequests)]).then(([a, b]) =>
+        union(a, b),
+      ),
     ]);
     const touches: Touch[] = [...conversionTouches(contact), ...localTouches].sort((a, b) =>
       b.at.localeCompare(a.at),
     );
     return {
-      lead: contactToLead(contact, this.connection.fieldMap),
+      lead: withPendingWrites(lead, entries),
       touches,
       attempts,
-      dispositions,
+      dispositions: dispositions.sort((a, b) => a.at.localeCompare(b.at)),
       assetsSent,
       contentRequests,
     };
@@ -164,7 +178,9 @@ export class HubSpotLeadSource implements LeadSource {
       leads.push(...page.results.map((contact) => contactToLead(contact, this.connection.fieldMap)));
       after = page.paging?.next?.after;
     } while (after && leads.length < limit);
-    return leads.filter((lead) => lead.stage === 'mql');
+    // A hand-back still on its way already takes the lead out of the queue.
+    const waiting = await this.outbox.pending();
+    return leads.map((lead) => withPendingWrites(lead, waiting)).filter((lead) => lead.stage === 'mql');
   }
 
   /** For the queue: Baton's own mirror of the attempts it logged (reading every contact's history would cost a request per contact). */
@@ -201,13 +217,32 @@ export class HubSpotLeadSource implements LeadSource {
     throw new Error('With HubSpot connected, add the contact in HubSpot: Baton reads it from there.');
   }
 
-  async updateFields(leadId: string, patch: LeadPatch, _now: Date): Promise<Lead> {
-    const updated = await this.client.updateContact(
-      this.contactId(leadId),
-      patchToProperties(patch, this.connection.fieldMap),
+  /** Local first: the patch is queued and shown at once; HubSpot gets it from the flusher. */
+  async updateFields(leadId: string, patch: LeadPatch, now: Date): Promise<Lead> {
+    const changes = LeadPatch.parse(patch);
+    const known = await this.knownLead(leadId);
+    await this.outbox.enqueue(
+      leadId,
+      { kind: 'updateFields', patch: changes },
+      now.getTime(),
+      `fields:${crypto.randomUUID()}`,
     );
-    const contact = (await this.client.getContact(updated.id, this.properties)) ?? updated;
-    return contactToLead(contact, this.connection.fieldMap);
+    this.onQueued();
+    return withPendingWrites(known, await this.outbox.forLead(leadId));
+  }
+
+  /**
+   * The last copy of the contact read from HubSpot (the card always reads it first), or HubSpot's
+   * current one. A write checks this before it is queued, so it never waits on an unknown lead.
+   */
+  private async knownLead(leadId: string): Promise<Lead> {
+    const kept = await this.crm.contacts.get(leadId);
+    if (kept) return kept.lead;
+    const contact = await this.client.getContact(this.contactId(leadId), this.properties);
+    if (!contact) throw new LeadNotFoundError(leadId);
+    const lead = contactToLead(contact, this.connection.fieldMap);
+    await this.crm.contacts.put({ leadId, lead, readAt: Date.now() });
+    return lead;
   }
 
   async linkIdentity(_leadId: string, _identity: LeadIdentity, _now: Date): Promise<Lead> {
@@ -217,18 +252,49 @@ export class HubSpotLeadSource implements LeadSource {
   /** Local first: kept with its outbox entry at once; the flusher sends it after the undo window. */
   async logAttempt(attempt: Attempt): Promise<Attempt> {
     this.contactId(attempt.leadId);
-    const existing = await this.crm.outbox.where('id').equals(attempt.id).first();
-    if (existing && existing.tries === 0) {
-      // An amended outcome or note before it was sent: the entry carries the new version.
-      await this.crm.transaction('rw', this.crm.attempts, this.crm.outbox, async () => {
-        await this.crm.attempts.put({ ...attempt, sync: 'pending' });
-        await this.crm.outbox.put({ ...existing, attempt });
-      });
-    } else if (!existing && !(await this.crm.attempts.get(attempt.id))) {
-      await this.outbox.enqueueAttempt(attempt);
-    }
+    const amended = await this.outbox.amendAttempt(attempt);
+    if (!amended && !(await this.crm.attempts.get(attempt.id))) await this.outbox.enqueueAttempt(attempt);
     this.onQueued();
     return { ...attempt, sync: 'pending' };
+  }
+
+  /** Sends one outbox entry to HubSpot; throws what the client threw (the sender classifies it). */
+  async sendWrite(entry: OutboxEntry): Promise<void> {
+    const contactId = this.contactId(entry.leadId);
+    // A second try may follow a send whose answer was lost: look for the write's tag first.
+    const retrying = entry.tries > 1;
+    switch (entry.kind) {
+      case 'attempt':
+        await this.createOnce(contactId, entry.attempt, retrying);
+        return;
+      case 'removeAttempt':
+        await this.deleteLogged(entry.attempt);
+        return;
+      case 'updateFields':
+        await this.client.updateContact(contactId, patchToProperties(entry.patch, this.connection.fieldMap));
+        return;
+      case 'disposition': {
+        const { properties, note } = dispositionToWrites(entry.disposition);
+        await this.client.updateContact(contactId, properties);
+        if (note) await this.noteOnce(contactId, entry.disposition.id, entry.disposition.at, note, retrying);
+        return;
+      }
+      case 'undoDisposition':
+        await this.revertDisposition(contactId, entry.disposition);
+        return;
+      case 'assetSent':
+        await this.noteOnce(contactId, entry.sent.id, entry.sent.at, assetSentNote(entry.asset), retrying);
+        return;
+      case 'contentRequest':
+        await this.noteOnce(
+          contactId,
+          entry.request.id,
+          entry.request.at,
+          contentRequestNote(entry.request),
+          retrying,
+        );
+        return;
+    }
   }
 
   /**
@@ -255,11 +321,50 @@ export class HubSpotLeadSource implements LeadSource {
     }
   }
 
+  /**
+   * A note created once, as attempts are: its body carries the write's id, looked up before a
+   * retry and after a failure whose outcome is unknown.
+   */
+  private async noteOnce(
+    contactId: string,
+    id: string,
+    at: string,
+    text: string,
+    checkFirst: boolean,
+  ): Promise<CrmObject> {
+    if (checkFirst) {
+      const existing = await this.findTaggedNote(id);
+      if (existing) return existing;
+    }
+    try {
+      return await this.client.createEngagement('notes', contactId, {
+        hs_timestamp: at,
+        hs_note_body: `${text}\n${noteTag(id)}`,
+      });
+    } catch (error) {
+      if (error instanceof HubSpotError && (error.status === undefined || error.status >= 500)) {
+        const applied = await this.findTaggedNote(id).catch(() => undefined);
+        if (applied) return applied;
+      }
+      throw error;
+    }
+  }
+
+  private async findTaggedNote(id: string): Promise<CrmObject | undefined> {
+    const found = await this.client.search(
+      'notes',
+      [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: id }],
+      ['hs_note_body'],
+      10,
+    );
+    return found.results.find((row) => row.properties.hs_note_body?.includes(noteTag(id)));
+  }
+
   private async findTagged(
     type: EngagementType,
     attempt: Pick<Attempt, 'id' | 'outcome' | 'channel'>,
   ): Promise<CrmObject | undefined> {
-    if (type === 'notes') return undefined;
+    if (type === 'notes') return this.findTaggedNote(attempt.id);
     const property = TAG_PROPERTY[type];
     const found = await this.client.search(
       type,
@@ -286,46 +391,61 @@ export class HubSpotLeadSource implements LeadSource {
     if (engagement) await this.client.deleteEngagement(type, engagement.id);
   }
 
-  async setDisposition(disposition: Disposition): Promise<Lead> {
-    const contactId = this.contactId(disposition.leadId);
-    const before = await this.client.getContact(contactId, this.properties);
-    const { properties, note } = dispositionToWrites(disposition);
-    await this.client.updateContact(contactId, properties);
-    if (note)
-      await this.client.createEngagement('notes', contactId, {
-        hs_timestamp: disposition.at,
-        hs_note_body: note,
-      });
-    const previousStage = before ? contactToLead(before, this.connection.fieldMap).stage : undefined;
-    await this.local.dispositions.put({ ...disposition, previousStage });
-    const after = await this.client.getContact(contactId, this.properties);
-    if (!after) throw new Error(`HubSpot contact ${contactId} disappeared`);
-    return contactToLead(after, this.connection.fieldMap);
+  /** Local first: the hand-back is queued (sent after the undo window) and the stage moves at once. */
+  async setDisposition(input: Disposition): Promise<Lead> {
+    const disposition = Disposition.parse(input);
+    const known = await this.knownLead(disposition.leadId);
+    const before = withPendingWrites(known, await this.outbox.forLead(disposition.leadId));
+    await this.outbox.enqueue(disposition.leadId, {
+      kind: 'disposition',
+      disposition: { ...disposition, previousStage: before.stage },
+    });
+    this.onQueued();
+    return withPendingWrites(known, await this.outbox.forLead(disposition.leadId));
   }
 
+  /** Never sent → it simply goes; sent (or maybe sent) → a reversing entry is queued. */
   async undoDisposition(dispositionId: string): Promise<Lead> {
-    const disposition = await this.local.dispositions.get(dispositionId);
+    const older = await this.local.dispositions.get(dispositionId);
+    const disposition = (await this.crm.dispositions.get(dispositionId)) ?? older;
     if (!disposition) throw new Error(`No hand-back with id "${dispositionId}" to undo`);
-    const contactId = this.contactId(disposition.leadId);
+    const known = await this.knownLead(disposition.leadId);
+    await this.outbox.enqueueUndoDisposition(dispositionId, older);
+    if (older) await this.local.dispositions.delete(dispositionId);
+    this.onQueued();
+    return withPendingWrites(known, await this.outbox.forLead(disposition.leadId));
+  }
+
+  /** Puts the stage back and removes the hand-back's note, whether or not they were applied. */
+  private async revertDisposition(contactId: string, disposition: Disposition): Promise<void> {
     if (disposition.kind === 'accept') {
       // HubSpot does not move a lifecycle stage backwards unless it is cleared first.
       await this.client.updateContact(contactId, { lifecyclestage: '' });
       await this.client.updateContact(contactId, { lifecyclestage: 'marketingqualifiedlead' });
     } else {
       await this.client.updateContact(contactId, { hs_lead_status: 'OPEN' });
+      const note = await this.findTaggedNote(disposition.id);
+      if (note) await this.client.deleteEngagement('notes', note.id);
     }
-    await this.local.dispositions.delete(dispositionId);
-    const after = await this.client.getContact(contactId, this.properties);
-    if (!after) throw new Error(`HubSpot contact ${contactId} disappeared`);
-    return contactToLead(after, this.connection.fieldMap);
   }
 
-  async recordAssetSent(sent: AssetSent): Promise<void> {
-    await this.local.assetsSent.put(sent);
+  async recordAssetSent(input: AssetSent): Promise<void> {
+    const sent = AssetSent.parse(input);
+    this.contactId(sent.leadId);
+    const asset = await this.local.assets.get(sent.assetId);
+    await this.outbox.enqueue(sent.leadId, {
+      kind: 'assetSent',
+      sent,
+      asset: asset && { title: asset.title, url: asset.url },
+    });
+    this.onQueued();
   }
 
-  async recordContentRequest(request: ContentRequest): Promise<void> {
-    await this.local.contentRequests.put(request);
+  async recordContentRequest(input: ContentRequest): Promise<void> {
+    const request = ContentRequest.parse(input);
+    this.contactId(request.leadId);
+    await this.outbox.enqueue(request.leadId, { kind: 'contentRequest', request });
+    this.onQueued();
   }
 
   listAssets(): Promise<Asset[]> {

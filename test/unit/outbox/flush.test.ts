@@ -23,7 +23,7 @@ function entry(seq: number, leadId: string, extra: Partial<OutboxEntry> = {}): O
     state: 'pending',
     createdAt: 0,
     ...extra,
-  };
+  } as OutboxEntry;
 }
 
 /** An in-memory store that records what the flusher did, in order. */
