@@ -20,7 +20,7 @@ export default defineBackground(() => {
   );
   const active = activeSource(
     () => getDb(),
-    () => outbox.wake(),
+    (delayMs) => outbox.wake(delayMs),
   );
   const getDb = () => {
     db ??= new BatonDb();

@@ -12,7 +12,7 @@ import { LocalLeadSource } from '../store/local-source';
  */
 export function activeSource(
   db: () => BatonDb,
-  onQueued: () => void = () => {},
+  onQueued: (delayMs?: number) => void = () => {},
 ): { source: LeadSource; connectionChanged: () => void } {
   let current: Promise<LeadSource> | undefined;
   const resolve = () => {

@@ -82,7 +82,7 @@ export class DexieOutbox implements OutboxStore {
   async amendAttempt(attempt: Attempt): Promise<boolean> {
     return this.db.transaction('rw', this.db.attempts, this.db.outbox, async () => {
       const entry = await this.db.outbox.where('id').equals(attempt.id).first();
-      if (!entry || entry.kind !== 'attempt' || entry.tries > 0) return false;
+      if (entry?.kind !== 'attempt' || entry.tries > 0) return false;
       await this.db.attempts.put({ ...attempt, sync: 'pending' });
       await this.db.outbox.put({ ...entry, attempt } as OutboxEntry);
       return true;

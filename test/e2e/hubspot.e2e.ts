@@ -76,11 +76,21 @@ describe('Baton with HubSpot connected (local test server)', () => {
       await field.getByRole('button', { name: 'Save' }).click();
       await expect.poll(() => panel.getByTestId(`missing-field-${key}`).count()).toBe(0);
     }
+    // Field edits go through the outbox with no undo window: HubSpot has them shortly.
+    await expect
+      .poll(async () => (await state()).contacts?.find((c) => c.id === '51001')?.properties.baton_budget, {
+        timeout: 20_000,
+      })
+      .toBe('$80k');
     await panel.getByTestId('accept-sql').click();
     await expect.poll(() => panel.getByTestId('lead-stage').textContent()).toBe('SQL');
+    // The hand-back waits out its undo window, then reaches HubSpot; the card stays on SQL meanwhile.
     await expect
-      .poll(async () => (await state()).contacts?.find((c) => c.id === '51001')?.properties.lifecyclestage)
+      .poll(async () => (await state()).contacts?.find((c) => c.id === '51001')?.properties.lifecyclestage, {
+        timeout: 20_000,
+      })
       .toBe('salesqualifiedlead');
+    expect(await panel.getByTestId('lead-stage').textContent()).toBe('SQL');
   });
 
   test('attempts logged while HubSpot is down survive a stopped worker and arrive once when it is back', async () => {

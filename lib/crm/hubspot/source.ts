@@ -59,8 +59,11 @@ export class HubSpotLeadSource implements LeadSource {
     private readonly connection: HubSpotConnection,
     private readonly local: BatonDb,
     private readonly crm: CrmDb,
-    /** Called when a write was queued: the background wakes the flusher. */
-    private readonly onQueued: () => void = () => {},
+    /**
+     * Called when a write was queued: the background wakes the flusher, after the undo window
+     * (the default) or, for a write with nothing to undo, at once (0).
+     */
+    private readonly onQueued: (delayMs?: number) => void = () => {},
   ) {
     this.outbox = new DexieOutbox(crm);
   }
@@ -227,7 +230,7 @@ export class HubSpotLeadSource implements LeadSource {
       now.getTime(),
       `fields:${crypto.randomUUID()}`,
     );
-    this.onQueued();
+    this.onQueued(0);
     return withPendingWrites(known, await this.outbox.forLead(leadId));
   }
 
@@ -381,7 +384,7 @@ export class HubSpotLeadSource implements LeadSource {
 
   async removeAttempt(attemptId: string): Promise<void> {
     await this.outbox.enqueueRemoval(attemptId);
-    this.onQueued();
+    this.onQueued(0);
   }
 
   /** Deletes the engagement an attempt became, if it exists (the outbox's removal entries). */
@@ -412,7 +415,7 @@ export class HubSpotLeadSource implements LeadSource {
     const known = await this.knownLead(disposition.leadId);
     await this.outbox.enqueueUndoDisposition(dispositionId, older);
     if (older) await this.local.dispositions.delete(dispositionId);
-    this.onQueued();
+    this.onQueued(0);
     return withPendingWrites(known, await this.outbox.forLead(disposition.leadId));
   }
 
@@ -438,14 +441,14 @@ export class HubSpotLeadSource implements LeadSource {
       sent,
       asset: asset && { title: asset.title, url: asset.url },
     });
-    this.onQueued();
+    this.onQueued(0);
   }
 
   async recordContentRequest(input: ContentRequest): Promise<void> {
     const request = ContentRequest.parse(input);
     this.contactId(request.leadId);
     await this.outbox.enqueue(request.leadId, { kind: 'contentRequest', request });
-    this.onQueued();
+    this.onQueued(0);
   }
 
   listAssets(): Promise<Asset[]> {
