@@ -5,6 +5,7 @@ import { injectIntoOpenTabs } from '@/lib/background/inject-open-tabs';
 import { OUTBOX_ALARM, outboxRunner } from '@/lib/background/outbox-runner';
 import { registerRouter } from '@/lib/background/router';
 import { forgetTab, forgetTabIfLeftSite } from '@/lib/background/tab-states';
+import { newHubSpotShared } from '@/lib/crm/hubspot/source';
 import { broadcast } from '@/lib/messaging/messenger';
 import { settingsItem } from '@/lib/settings/item';
 import { BatonDb } from '@/lib/store/db';
@@ -12,15 +13,20 @@ import { BatonDb } from '@/lib/store/db';
 export default defineBackground(() => {
   // Opened lazily: a worker woken for a message that needs no data does not open IndexedDB.
   let db: BatonDb | undefined;
+  // One pace for every HubSpot request the worker makes (card reads and the outbox alike), and
+  // one read cache that the outbox's sends clear.
+  const hubspot = newHubSpotShared();
   const outbox = outboxRunner(
     () => getDb(),
     (result) => {
       if (result.sent + result.failed + result.retried > 0 || result.paused) broadcast('leadChanged', {});
     },
+    hubspot,
   );
   const active = activeSource(
     () => getDb(),
     (delayMs) => outbox.wake(delayMs),
+    hubspot,
   );
   const getDb = () => {
     db ??= new BatonDb();

@@ -1,6 +1,6 @@
 import { crmDb, readConnection } from '../crm/connection';
 import { HubSpotClient } from '../crm/hubspot/client';
-import { HubSpotLeadSource } from '../crm/hubspot/source';
+import { HubSpotLeadSource, type HubSpotShared, newHubSpotShared } from '../crm/hubspot/source';
 import type { LeadSource } from '../source/lead-source';
 import type { BatonDb } from '../store/db';
 import { LocalLeadSource } from '../store/local-source';
@@ -13,17 +13,20 @@ import { LocalLeadSource } from '../store/local-source';
 export function activeSource(
   db: () => BatonDb,
   onQueued: (delayMs?: number) => void = () => {},
+  /** Shared with the outbox's flusher: HubSpot's rate limit is one budget for the whole app. */
+  shared: HubSpotShared = newHubSpotShared(),
 ): { source: LeadSource; connectionChanged: () => void } {
   let current: Promise<LeadSource> | undefined;
   const resolve = () => {
     current ??= readConnection().then((connection) =>
       connection
         ? new HubSpotLeadSource(
-            new HubSpotClient({ baseUrl: connection.baseUrl, token: connection.token }),
+            new HubSpotClient({ baseUrl: connection.baseUrl, token: connection.token, pacer: shared.pacer }),
             connection,
             db(),
             crmDb(),
             onQueued,
+            shared.reads,
           )
         : new LocalLeadSource(db()),
     );

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { crmDb, readConnection } from '../crm/connection';
 import { HubSpotClient } from '../crm/hubspot/client';
-import { HubSpotLeadSource } from '../crm/hubspot/source';
+import { HubSpotLeadSource, type HubSpotShared, newHubSpotShared } from '../crm/hubspot/source';
 import { type FlushResult, flushOutbox, singleFlight } from '../outbox/flush';
 import { hubspotSender } from '../outbox/hubspot-sender';
 import { DexieOutbox } from '../outbox/store';
@@ -14,41 +14,80 @@ export const OUTBOX_ALARM = 'baton-outbox';
  * (which outlives a stopped worker) and at start-up. After each run it sets the alarm for the
  * next entry due, and tells open panels the sync state changed.
  */
-export function outboxRunner(db: () => BatonDb, onFlushed: (result: FlushResult) => void) {
+export function outboxRunner(
+  db: () => BatonDb,
+  onFlushed: (result: FlushResult) => void,
+  /** Shared with the panel's reads: HubSpot's rate limit is one budget for the whole app. */
+  shared: HubSpotShared = newHubSpotShared(),
+) {
   const oneAtATime = singleFlight('baton-outbox');
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerAt = Number.POSITIVE_INFINITY;
 
-  const flushNow = async (): Promise<FlushResult | undefined> =>
-    oneAtATime(async () => {
-      const connection = await readConnection();
-      if (!connection) return undefined;
-      const client = new HubSpotClient({
-        baseUrl: connection.baseUrl,
-        token: connection.token,
-        maxAttempts: 3,
-      });
-      const source = new HubSpotLeadSource(client, connection, db(), crmDb());
-      const result = await flushOutbox(new DexieOutbox(crmDb()), hubspotSender(source));
-      await browser.alarms.clear(OUTBOX_ALARM);
-      if (result.nextWakeAt !== undefined) {
-        await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(result.nextWakeAt, Date.now() + 1_000) });
-        schedule(result.nextWakeAt - Date.now());
-      }
-      onFlushed(result);
-      return result;
+  let running = false;
+  let again = false;
+
+  const flushOnce = async (): Promise<FlushResult | undefined> => {
+    const connection = await readConnection();
+    if (!connection) return undefined;
+    const client = new HubSpotClient({
+      baseUrl: connection.baseUrl,
+      token: connection.token,
+      maxAttempts: 3,
+      pacer: shared.pacer,
     });
+    const source = new HubSpotLeadSource(client, connection, db(), crmDb(), undefined, shared.reads);
+    const result = await flushOutbox(new DexieOutbox(crmDb()), hubspotSender(source));
+    if (result.nextWakeAt !== undefined) {
+      // The alarm is moved earlier, never later: it may stand for an entry queued during this run.
+      const alarm = await browser.alarms.get(OUTBOX_ALARM);
+      if (!alarm || alarm.scheduledTime > result.nextWakeAt || alarm.scheduledTime < Date.now())
+        await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(result.nextWakeAt, Date.now() + 1_000) });
+      schedule(result.nextWakeAt - Date.now());
+    }
+    onFlushed(result);
+    return result;
+  };
 
+  /** One run at a time; a wake during a run makes it go round once more, so no new entry waits. */
+  const flushNow = async (): Promise<FlushResult | undefined> => {
+    if (running) {
+      again = true;
+      return undefined;
+    }
+    running = true;
+    try {
+      return await oneAtATime(async () => {
+        let result: FlushResult | undefined;
+        do {
+          again = false;
+          result = await flushOnce();
+        } while (again && result);
+        return result;
+      });
+    } finally {
+      running = false;
+    }
+  };
+
+  /** Runs the flusher in `delayMs`, unless it is already due sooner: a burst of writes never postpones the first. */
   const schedule = (delayMs: number) => {
+    const at = Date.now() + Math.max(0, delayMs);
+    if (at >= timerAt) return false;
     clearTimeout(timer);
-    timer = setTimeout(() => void flushNow().catch(console.error), Math.max(0, delayMs));
+    timerAt = at;
+    timer = setTimeout(() => {
+      timerAt = Number.POSITIVE_INFINITY;
+      void flushNow().catch(console.error);
+    }, at - Date.now());
+    return true;
   };
 
   return {
     flushNow,
     /** A new entry: flush once its undo window has passed (the alarm covers a stopped worker). */
     wake: (delayMs = 5_100) => {
-      schedule(delayMs);
-      void browser.alarms.create(OUTBOX_ALARM, { when: Date.now() + delayMs });
+      if (schedule(delayMs)) void browser.alarms.create(OUTBOX_ALARM, { when: Date.now() + delayMs });
     },
   };
 }

@@ -48,19 +48,21 @@ export class DexieOutbox implements OutboxStore {
         db.assetsSent.bulkPut(pick('assetSent').map((w) => w.sent)),
         db.contentRequests.bulkPut(pick('contentRequest').map((w) => w.request)),
       ]);
-      await db.outbox.bulkAdd(
-        writes.map(({ leadId, write, id }) => ({
-          ...write,
-          id: id ?? writeId(write),
-          leadId,
-          notBefore: UNDOABLE.has(write.kind) ? now + UNDO_WINDOW_MS : now,
-          nextTryAt: now,
-          tries: 0,
-          state: 'pending' as const,
-          createdAt: now,
-        })),
-      );
+      await db.outbox.bulkAdd(writes.map(({ leadId, write, id }) => this.newEntry(leadId, write, now, id)));
     });
+  }
+
+  private newEntry(leadId: string, write: OutboxWrite, now: number, id = writeId(write)): OutboxEntry {
+    return {
+      ...write,
+      id,
+      leadId,
+      notBefore: UNDOABLE.has(write.kind) ? now + UNDO_WINDOW_MS : now,
+      nextTryAt: now,
+      tries: 0,
+      state: 'pending',
+      createdAt: now,
+    };
   }
 
   /** Local first for an attempt (see `enqueue`). */
@@ -76,15 +78,22 @@ export class DexieOutbox implements OutboxStore {
   }
 
   /**
-   * A changed outcome or note on an attempt: before it was sent, its entry carries the new
-   * version; once sent (or maybe sent) it is left as it is. Says whether it was amended.
+   * An attempt logged or changed, in one transaction: new → kept with its entry; a changed
+   * outcome or note before it was sent → the entry carries the new version; once sent (or maybe
+   * sent) it is left as it is. Says whether anything was written.
    */
-  async amendAttempt(attempt: Attempt): Promise<boolean> {
+  async logAttempt(attempt: Attempt, now = Date.now()): Promise<boolean> {
     return this.db.transaction('rw', this.db.attempts, this.db.outbox, async () => {
       const entry = await this.db.outbox.where('id').equals(attempt.id).first();
-      if (entry?.kind !== 'attempt' || entry.tries > 0) return false;
+      if (entry) {
+        if (entry.kind !== 'attempt' || entry.tries > 0) return false;
+        await this.db.attempts.put({ ...attempt, sync: 'pending' });
+        await this.db.outbox.put({ ...entry, attempt } as OutboxEntry);
+        return true;
+      }
+      if (await this.db.attempts.get(attempt.id)) return false;
       await this.db.attempts.put({ ...attempt, sync: 'pending' });
-      await this.db.outbox.put({ ...entry, attempt } as OutboxEntry);
+      await this.db.outbox.add(this.newEntry(attempt.leadId, { kind: 'attempt', attempt }, now));
       return true;
     });
   }
@@ -128,16 +137,8 @@ export class DexieOutbox implements OutboxStore {
       if (entry) await this.db.outbox.delete(entry.seq as number);
       if (entry && entry.tries === 0) return;
       if (!reverse) return;
-      await this.db.outbox.add({
-        ...reverse.write,
-        id: writeId(reverse.write),
-        leadId: reverse.leadId,
-        notBefore: now,
-        nextTryAt: now,
-        tries: 0,
-        state: 'pending',
-        createdAt: now,
-      });
+      // A reversal has nothing to undo: it goes at once.
+      await this.db.outbox.add(this.newEntry(reverse.leadId, reverse.write, now));
     });
   }
 

@@ -145,6 +145,22 @@ describe.skipIf(REAL && !process.env.HUBSPOT_OWNER_ID)('HubSpot as the lead sour
     });
   });
 
+  test('a burst of card reads costs HubSpot one read; a write reaching HubSpot makes the next read fresh', async () => {
+    if (!server) return;
+    const dana = await source.findByIdentity({ emails: [DANA] });
+    const leadId = dana?.id ?? '';
+    const requests = async () => ((await control('/requests')) as { requests: unknown[] }).requests.length;
+    await source.readLeadContext(leadId);
+    const afterFirst = await requests();
+    for (let i = 0; i < 5; i++) await source.readLeadContext(leadId);
+    expect(await requests()).toBe(afterFirst);
+    await source.updateFields(leadId, { need: 'Fewer no-shows' }, new Date());
+    await flush();
+    const context = await source.readLeadContext(leadId);
+    expect(context?.lead.need).toBe('Fewer no-shows');
+    expect(await requests()).toBeGreaterThan(afterFirst + 1);
+  });
+
   test('a retry after a dropped response does not create a second engagement', async () => {
     if (!server) return;
     const dana = await source.findByIdentity({ emails: [DANA] });

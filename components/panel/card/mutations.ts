@@ -42,6 +42,8 @@ export function useLogAttempt(leadId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (attempt: Attempt) => request('logAttempt', attempt),
+    // The background answers once the attempt is committed to IndexedDB: the outbox benchmark reads this mark.
+    onSuccess: () => performance.mark('baton:attempt-durable'),
     ...optimistic<Attempt>(client, leadId, (context, attempt) => ({
       ...context,
       attempts: [attempt, ...context.attempts.filter((a) => a.id !== attempt.id)],

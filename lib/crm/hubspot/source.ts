@@ -41,8 +41,20 @@ import {
   patchToProperties,
   TAG_PROPERTY,
 } from './mapping';
+import { RequestPacer } from './pacer';
+import { HubSpotReadCache } from './read-cache';
 
 const ATTEMPT_TYPES = ['calls', 'emails', 'communications'] as const;
+
+/** What a card reads from HubSpot itself: the contact and its engagements as attempts. */
+export type HubSpotRead = { contact: CrmObject; attempts: Attempt[] };
+
+/** What the background's HubSpot sources share: one rate-limit pace and one read cache. */
+export type HubSpotShared = { pacer: RequestPacer; reads: HubSpotReadCache<HubSpotRead> };
+export const newHubSpotShared = (): HubSpotShared => ({
+  pacer: new RequestPacer(),
+  reads: new HubSpotReadCache(),
+});
 
 /**
  * HubSpot as the source of leads: the CRM is the system of record for contacts and their
@@ -64,6 +76,8 @@ export class HubSpotLeadSource implements LeadSource {
      * (the default) or, for a write with nothing to undo, at once (0).
      */
     private readonly onQueued: (delayMs?: number) => void = () => {},
+    /** Shared by the background's sources, so the flusher's sends clear what the card cached. */
+    private readonly reads: HubSpotReadCache<HubSpotRead> = new HubSpotReadCache(),
   ) {
     this.outbox = new DexieOutbox(crm);
   }
@@ -97,12 +111,9 @@ export class HubSpotLeadSource implements LeadSource {
   }
 
   async readLeadContext(leadId: string): Promise<LeadContext | undefined> {
-    const contactId = this.contactId(leadId);
-    const contact = await this.client.getContact(contactId, this.properties);
-    if (!contact) return undefined;
-    const inHubSpot = (
-      await Promise.all(ATTEMPT_TYPES.map((type) => this.attemptsOf(contactId, type)))
-    ).flat();
+    const fromHubSpot = await this.readFromHubSpot(leadId);
+    if (!fromHubSpot) return undefined;
+    const { contact, attempts: inHubSpot } = fromHubSpot;
     const lead = contactToLead(contact, this.connection.fieldMap);
     // HubSpot's copy is kept, so a write can answer with the lead without asking HubSpot again.
     await this.crm.contacts.put({ leadId, lead, readAt: Date.now() });
@@ -153,6 +164,19 @@ export class HubSpotLeadSource implements LeadSource {
       assetsSent,
       contentRequests,
     };
+  }
+
+  private async readFromHubSpot(leadId: string): Promise<HubSpotRead | undefined> {
+    const cached = this.reads.get(leadId);
+    if (cached) return cached;
+    const contactId = this.contactId(leadId);
+    const contact = await this.client.getContact(contactId, this.properties);
+    if (!contact) return undefined;
+    const attempts = (
+      await Promise.all(ATTEMPT_TYPES.map((type) => this.attemptsOf(contactId, type)))
+    ).flat();
+    this.reads.set(leadId, { contact, attempts });
+    return { contact, attempts };
   }
 
   private async attemptsOf(contactId: string, type: (typeof ATTEMPT_TYPES)[number]): Promise<Attempt[]> {
@@ -255,8 +279,7 @@ export class HubSpotLeadSource implements LeadSource {
   /** Local first: kept with its outbox entry at once; the flusher sends it after the undo window. */
   async logAttempt(attempt: Attempt): Promise<Attempt> {
     this.contactId(attempt.leadId);
-    const amended = await this.outbox.amendAttempt(attempt);
-    if (!amended && !(await this.crm.attempts.get(attempt.id))) await this.outbox.enqueueAttempt(attempt);
+    await this.outbox.logAttempt(attempt);
     this.onQueued();
     return { ...attempt, sync: 'pending' };
   }
@@ -264,6 +287,16 @@ export class HubSpotLeadSource implements LeadSource {
   /** Sends one outbox entry to HubSpot; throws what the client threw (the sender classifies it). */
   async sendWrite(entry: OutboxEntry): Promise<void> {
     const contactId = this.contactId(entry.leadId);
+    // HubSpot's copy of this lead changes now (or may have): the next card read asks again.
+    this.reads.forget(entry.leadId);
+    try {
+      await this.send(contactId, entry);
+    } finally {
+      this.reads.forget(entry.leadId);
+    }
+  }
+
+  private async send(contactId: string, entry: OutboxEntry): Promise<void> {
     // A second try may follow a send whose answer was lost: look for the write's tag first.
     const retrying = entry.tries > 1;
     switch (entry.kind) {

@@ -81,12 +81,14 @@ describe('DexieOutbox', () => {
 
   test('an attempt is amended before it is sent, and left alone once it maybe was', async () => {
     const call = attempt();
-    await outbox.enqueueAttempt(call, NOW);
-    expect(await outbox.amendAttempt({ ...call, outcome: 'connected' })).toBe(true);
+    expect(await outbox.logAttempt(call, NOW)).toBe(true);
+    expect(await outbox.logAttempt({ ...call, outcome: 'connected' }, NOW)).toBe(true);
+    expect(await crm.outbox.count()).toBe(1);
     const [entry] = await outbox.pending();
     expect(entry?.kind === 'attempt' && entry.attempt.outcome).toBe('connected');
     if (entry) await outbox.markTrying(entry);
-    expect(await outbox.amendAttempt({ ...call, outcome: 'bad_number' })).toBe(false);
+    expect(await outbox.logAttempt({ ...call, outcome: 'bad_number' }, NOW)).toBe(false);
+    expect((await crm.attempts.get(call.id))?.outcome).toBe('connected');
   });
 
   test('discard drops a refused attempt or hand-back locally, but keeps an asset sent in Baton’s record', async () => {
