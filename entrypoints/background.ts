@@ -19,7 +19,8 @@ export default defineBackground(() => {
   const outbox = outboxRunner(
     () => getDb(),
     (result) => {
-      if (result.sent + result.failed + result.retried > 0 || result.paused) broadcast('leadChanged', {});
+      if (result.sent + result.failed + result.retried > 0 || result.paused)
+        broadcast('leadChanged', { activityOnly: true });
     },
     hubspot,
   );

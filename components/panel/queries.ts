@@ -83,13 +83,15 @@ export function useLeadSearch(text: string) {
 export function useBackgroundBroadcasts(): void {
   const client = useQueryClient();
   useEffect(() => {
-    const offLead = messenger.onMessage('leadChanged', () => {
-      void client.invalidateQueries({ queryKey: ['lead'] });
-      void client.invalidateQueries({ queryKey: ['context'] });
-      void client.invalidateQueries({ queryKey: ['search'] });
-      void client.invalidateQueries({ queryKey: keys.assets });
+    const offLead = messenger.onMessage('leadChanged', ({ data }) => {
+      void client.invalidateQueries({ queryKey: data.leadId ? keys.context(data.leadId) : ['context'] });
       void client.invalidateQueries({ queryKey: ['queue'] });
       void client.invalidateQueries({ queryKey: ['outbox'] });
+      // An attempt or an asset sent does not change who a lead is: lookups and search stay as they are.
+      if (data.activityOnly) return;
+      void client.invalidateQueries({ queryKey: ['lead'] });
+      void client.invalidateQueries({ queryKey: ['search'] });
+      if (!data.leadId) void client.invalidateQueries({ queryKey: keys.assets });
     });
     const offTab = messenger.onMessage('tabStateChanged', ({ data }) => {
       void client.invalidateQueries({ queryKey: keys.tabState(data.tabId) });

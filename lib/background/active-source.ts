@@ -26,7 +26,7 @@ export function activeSource(
             db(),
             crmDb(),
             onQueued,
-            shared.reads,
+            shared,
           )
         : new LocalLeadSource(db()),
     );

@@ -36,7 +36,7 @@ export function outboxRunner(
       maxAttempts: 3,
       pacer: shared.pacer,
     });
-    const source = new HubSpotLeadSource(client, connection, db(), crmDb(), undefined, shared.reads);
+    const source = new HubSpotLeadSource(client, connection, db(), crmDb(), undefined, shared);
     const result = await flushOutbox(new DexieOutbox(crmDb()), hubspotSender(source));
     if (result.nextWakeAt !== undefined) {
       // The alarm is moved earlier, never later: it may stand for an entry queued during this run.

@@ -27,8 +27,11 @@ export function registerRouter(
   connectionChanged: () => void = () => {},
 ): void {
   /** Every write: tell open panels, and let the badge and reminders catch up. */
-  const changed = (leadId?: string) => {
-    broadcast('leadChanged', leadId === undefined ? {} : { leadId });
+  const changed = (leadId?: string, activityOnly = false) => {
+    broadcast('leadChanged', {
+      ...(leadId === undefined ? {} : { leadId }),
+      ...(activityOnly ? { activityOnly } : {}),
+    });
     afterWrite();
   };
 
@@ -76,12 +79,12 @@ export function registerRouter(
   });
   handle('logAttempt', context, async (attempt) => {
     const saved = await source().logAttempt(attempt);
-    changed(saved.leadId);
+    changed(saved.leadId, true);
     return saved;
   });
   handle('removeAttempt', context, async ({ attemptId }) => {
     await source().removeAttempt(attemptId);
-    changed();
+    changed(undefined, true);
     return null;
   });
   handle('setDisposition', context, async (disposition) => {
@@ -96,12 +99,12 @@ export function registerRouter(
   });
   handle('recordAssetSent', context, async (sent) => {
     await source().recordAssetSent(sent);
-    changed(sent.leadId);
+    changed(sent.leadId, true);
     return null;
   });
   handle('recordContentRequest', context, async (contentRequest) => {
     await source().recordContentRequest(contentRequest);
-    changed(contentRequest.leadId);
+    changed(contentRequest.leadId, true);
     return null;
   });
 

@@ -162,7 +162,15 @@ export const protocol = {
     output: z.object({ inserted: z.boolean(), reason: z.string().optional() }),
   },
   // background → extension pages (broadcasts; nobody may be listening)
-  leadChanged: { from: 'background', input: z.object({ leadId: z.string().optional() }), output: z.void() },
+  leadChanged: {
+    from: 'background',
+    input: z.object({
+      leadId: z.string().optional(),
+      /** Only the lead's activity or CRM sync changed (an attempt, an asset sent): who the lead is did not. */
+      activityOnly: z.boolean().optional(),
+    }),
+    output: z.void(),
+  },
   tabStateChanged: { from: 'background', input: z.object({ tabId: z.number().int() }), output: z.void() },
 } as const satisfies Record<string, { from: SenderKind | 'background'; input: z.ZodType; output: z.ZodType }>;
 

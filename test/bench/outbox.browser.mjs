@@ -89,6 +89,23 @@ try {
   const arrived = (await tagged()) - before;
   const drainedAt = Date.now();
 
+  // Which requests spent the rate limit: the flusher's writes and the card's reads share it.
+  const { requests } = await (await fetch(`${hubspot.controlUrl}/requests`)).json();
+  const byKind = {};
+  for (const r of requests) {
+    const path = String(r.path)
+      .replace(/\/\d{4}-\d{2}\//, '/v/')
+      .replace(/\d+/g, 'N');
+    const key = `${r.method} ${path} → ${r.status ?? r.fault}`;
+    byKind[key] = (byKind[key] ?? 0) + 1;
+  }
+  console.log('\nRequests HubSpot received, by kind');
+  console.table(
+    Object.entries(byKind)
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, count]) => ({ kind, count })),
+  );
+
   console.log(
     `\nOutbox in Chromium, HubSpot connected (local test server, ${CLICKS} calls logged on one contact)`,
   );

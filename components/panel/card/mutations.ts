@@ -33,8 +33,10 @@ function optimistic<TInput>(
     },
     onError: (_error: Error, _input: TInput, saved: { before?: LeadContext | null } | undefined) => {
       if (saved?.before) client.setQueryData(key, saved.before);
+      void client.invalidateQueries({ queryKey: key });
     },
-    onSettled: () => client.invalidateQueries({ queryKey: key }),
+    // No refetch of our own on success: the background broadcasts "leadChanged" after every
+    // write, which refreshes the card once.
   };
 }
 

@@ -49,12 +49,28 @@ const ATTEMPT_TYPES = ['calls', 'emails', 'communications'] as const;
 /** What a card reads from HubSpot itself: the contact and its engagements as attempts. */
 export type HubSpotRead = { contact: CrmObject; attempts: Attempt[] };
 
-/** What the background's HubSpot sources share: one rate-limit pace and one read cache. */
-export type HubSpotShared = { pacer: RequestPacer; reads: HubSpotReadCache<HubSpotRead> };
+/**
+ * What the background's HubSpot sources share: one rate-limit pace, one cache of card reads, and
+ * the contact ids of emails looked up lately.
+ */
+export type HubSpotShared = {
+  pacer: RequestPacer;
+  reads: HubSpotReadCache<HubSpotRead>;
+  emails: HubSpotReadCache<string>;
+};
 export const newHubSpotShared = (): HubSpotShared => ({
   pacer: new RequestPacer(),
   reads: new HubSpotReadCache(),
+  emails: new HubSpotReadCache(60_000, Date.now, 1_000),
 });
+
+/** Writes after which HubSpot's copy of the lead differs from the cached one (beyond what the local copies show). */
+const CHANGES_WHAT_THE_CARD_READS = new Set<OutboxEntry['kind']>([
+  'removeAttempt',
+  'updateFields',
+  'disposition',
+  'undoDisposition',
+]);
 
 /**
  * HubSpot as the source of leads: the CRM is the system of record for contacts and their
@@ -77,7 +93,7 @@ export class HubSpotLeadSource implements LeadSource {
      */
     private readonly onQueued: (delayMs?: number) => void = () => {},
     /** Shared by the background's sources, so the flusher's sends clear what the card cached. */
-    private readonly reads: HubSpotReadCache<HubSpotRead> = new HubSpotReadCache(),
+    private readonly shared: Pick<HubSpotShared, 'reads' | 'emails'> = newHubSpotShared(),
   ) {
     this.outbox = new DexieOutbox(crm);
   }
@@ -98,6 +114,10 @@ export class HubSpotLeadSource implements LeadSource {
       if (contact) return contactToLead(contact, this.connection.fieldMap);
     }
     for (const email of identity.emails) {
+      // A thread's sender is looked up on every refresh: an email seen lately skips the search.
+      const knownId = this.shared.emails.get(email);
+      const known = knownId ? this.shared.reads.get(knownId) : undefined;
+      if (known) return contactToLead(known.contact, this.connection.fieldMap);
       const found = await this.client.search(
         'contacts',
         [{ propertyName: 'email', operator: 'EQ', value: email }],
@@ -105,7 +125,10 @@ export class HubSpotLeadSource implements LeadSource {
         1,
       );
       const contact = found.results[0];
-      if (contact) return contactToLead(contact, this.connection.fieldMap);
+      if (!contact) continue;
+      const lead = contactToLead(contact, this.connection.fieldMap);
+      this.shared.emails.set(email, lead.id);
+      return lead;
     }
     return undefined;
   }
@@ -167,7 +190,7 @@ export class HubSpotLeadSource implements LeadSource {
   }
 
   private async readFromHubSpot(leadId: string): Promise<HubSpotRead | undefined> {
-    const cached = this.reads.get(leadId);
+    const cached = this.shared.reads.get(leadId);
     if (cached) return cached;
     const contactId = this.contactId(leadId);
     const contact = await this.client.getContact(contactId, this.properties);
@@ -175,7 +198,7 @@ export class HubSpotLeadSource implements LeadSource {
     const attempts = (
       await Promise.all(ATTEMPT_TYPES.map((type) => this.attemptsOf(contactId, type)))
     ).flat();
-    this.reads.set(leadId, { contact, attempts });
+    this.shared.reads.set(leadId, { contact, attempts });
     return { contact, attempts };
   }
 
@@ -287,12 +310,14 @@ export class HubSpotLeadSource implements LeadSource {
   /** Sends one outbox entry to HubSpot; throws what the client threw (the sender classifies it). */
   async sendWrite(entry: OutboxEntry): Promise<void> {
     const contactId = this.contactId(entry.leadId);
-    // HubSpot's copy of this lead changes now (or may have): the next card read asks again.
-    this.reads.forget(entry.leadId);
+    // HubSpot's copy of this lead changes now (or may have): the next card read asks again. An
+    // attempt needs no fresh read: its local copy, marked synced, already stands in the card.
+    const refresh = CHANGES_WHAT_THE_CARD_READS.has(entry.kind);
+    if (refresh) this.shared.reads.forget(entry.leadId);
     try {
       await this.send(contactId, entry);
     } finally {
-      this.reads.forget(entry.leadId);
+      if (refresh) this.shared.reads.forget(entry.leadId);
     }
   }
 
