@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
 import type { AssetSent, Attempt, ContentRequest, Disposition, Lead } from '../model/schemas';
 import type { OutboxEntry } from '../outbox/entry';
+import type { CrmObject } from './hubspot/api';
 import { defaultFieldMap, FieldMap } from './hubspot/mapping';
 
 /**
@@ -41,7 +42,10 @@ export class CrmDb extends Dexie {
   dispositions!: EntityTable<Disposition, 'id'>;
   assetsSent!: EntityTable<AssetSent, 'id'>;
   contentRequests!: EntityTable<ContentRequest, 'id'>;
-  contacts!: EntityTable<{ leadId: string; lead: Lead; readAt: number }, 'leadId'>;
+  contacts!: EntityTable<
+    { leadId: string; lead: Lead; read?: { contact: CrmObject; attempts: Attempt[] }; readAt: number },
+    'leadId'
+  >;
   constructor(name = 'baton-crm') {
     super(name);
     this.version(1).stores({ connections: 'system' });

@@ -161,6 +161,33 @@ describe.skipIf(REAL && !process.env.HUBSPOT_OWNER_ID)('HubSpot as the lead sour
     expect(await requests()).toBeGreaterThan(afterFirst + 1);
   });
 
+  test('with HubSpot out of reach, a card read before opens from what Baton kept, with the rep’s writes since', async () => {
+    if (!server) return;
+    const dana = await source.findByIdentity({ emails: [DANA] });
+    const leadId = dana?.id ?? '';
+    await source.readLeadContext(leadId);
+    await control('/down', { down: true });
+    try {
+      await source.updateFields(leadId, { budget: '$120k' }, new Date());
+      const call = newAttempt(leadId, 'call', 'no_answer');
+      await source.logAttempt(call);
+      // A restarted worker: nothing in memory, only what IndexedDB kept.
+      const restarted = new HubSpotLeadSource(
+        new HubSpotClient({ baseUrl, token, timeoutMs: 500, maxAttempts: 1, sleep: async () => {} }),
+        { system: 'hubspot', token, baseUrl, ownerId: '90001', fieldMap: defaultFieldMap, connectedAt: '' },
+        db,
+        crm,
+      );
+      const offline = await restarted.readLeadContext(leadId);
+      expect(offline?.lead).toMatchObject({ name: 'Dana Whitfield', budget: '$120k' });
+      expect(offline?.attempts.find((a) => a.id === call.id)?.sync).toBe('pending');
+      // A lead never read before cannot be shown: the error says HubSpot is out of reach.
+      await expect(restarted.readLeadContext('hubspot:51003')).rejects.toThrow();
+    } finally {
+      await control('/down', { down: false });
+    }
+  });
+
   test('a retry after a dropped response does not create a second engagement', async () => {
     if (!server) return;
     const dana = await source.findByIdentity({ emails: [DANA] });

@@ -134,12 +134,16 @@ export class HubSpotLeadSource implements LeadSource {
   }
 
   async readLeadContext(leadId: string): Promise<LeadContext | undefined> {
-    const fromHubSpot = await this.readFromHubSpot(leadId);
+    const fromHubSpot = await this.readFromHubSpot(leadId).catch(async (error: unknown) => {
+      // HubSpot out of reach (offline, down): the card shows what Baton last read, plus what the rep did since.
+      const unreachable = error instanceof HubSpotError && error.status === undefined;
+      const kept = unreachable ? (await this.crm.contacts.get(leadId))?.read : undefined;
+      if (!kept) throw error;
+      return kept;
+    });
     if (!fromHubSpot) return undefined;
     const { contact, attempts: inHubSpot } = fromHubSpot;
     const lead = contactToLead(contact, this.connection.fieldMap);
-    // HubSpot's copy is kept, so a write can answer with the lead without asking HubSpot again.
-    await this.crm.contacts.put({ leadId, lead, readAt: Date.now() });
     // Merged with the local copies of attempts still on their way (outbox), minus those being removed.
     const localCopies = await this.mirrored(leadId);
     const entries = await this.outbox.forLead(leadId);
@@ -198,8 +202,12 @@ export class HubSpotLeadSource implements LeadSource {
     const attempts = (
       await Promise.all(ATTEMPT_TYPES.map((type) => this.attemptsOf(contactId, type)))
     ).flat();
-    this.shared.reads.set(leadId, { contact, attempts });
-    return { contact, attempts };
+    const read = { contact, attempts };
+    this.shared.reads.set(leadId, read);
+    // Kept, so a write can answer with the lead without asking HubSpot, and the card opens offline.
+    const lead = contactToLead(contact, this.connection.fieldMap);
+    await this.crm.contacts.put({ leadId, lead, read, readAt: Date.now() });
+    return read;
   }
 
   private async attemptsOf(contactId: string, type: (typeof ATTEMPT_TYPES)[number]): Promise<Attempt[]> {
