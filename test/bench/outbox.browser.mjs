@@ -94,11 +94,21 @@ try {
   const byKind = {};
   for (const r of requests) {
     const path = String(r.path)
+      .split('?')[0]
       .replace(/\/\d{4}-\d{2}\//, '/v/')
       .replace(/\d+/g, 'N');
     const key = `${r.method} ${path} → ${r.status ?? r.fault}`;
     byKind[key] = (byKind[key] ?? 0) + 1;
   }
+  // And when: requests per 10 s window from the first click, against the limit of 100.
+  const perWindow = {};
+  for (const r of requests) {
+    const window = Math.floor((Date.parse(r.at) - started) / 10_000);
+    if (window >= 0)
+      perWindow[`${window * 10}-${window * 10 + 10} s`] =
+        (perWindow[`${window * 10}-${window * 10 + 10} s`] ?? 0) + 1;
+  }
+  if (process.env.BENCH_VERBOSE) console.table(perWindow);
   console.log('\nRequests HubSpot received, by kind');
   console.table(
     Object.entries(byKind)

@@ -7,6 +7,10 @@
  */
 export class HubSpotReadCache<T> {
   private readonly entries = new Map<string, { value: T; at: number }>();
+  /** Reads under way: a burst of refreshes shares one instead of each asking HubSpot. */
+  private readonly loading = new Map<string, Promise<T | undefined>>();
+  /** Bumped by `forget`: a read that started before is not kept (it may predate the change). */
+  private readonly generations = new Map<string, number>();
 
   constructor(
     private readonly ttlMs = 15_000,
@@ -34,7 +38,29 @@ export class HubSpotReadCache<T> {
     }
   }
 
+  /** The cached value, else the read under way, else a new read through `load`, kept if still current. */
+  read(leadId: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+    const hit = this.get(leadId);
+    if (hit !== undefined) return Promise.resolve(hit);
+    const running = this.loading.get(leadId);
+    if (running) return running;
+    const generation = this.generations.get(leadId) ?? 0;
+    const loading = load()
+      .then((value) => {
+        if (value !== undefined && (this.generations.get(leadId) ?? 0) === generation)
+          this.set(leadId, value);
+        return value;
+      })
+      .finally(() => {
+        if (this.loading.get(leadId) === loading) this.loading.delete(leadId);
+      });
+    this.loading.set(leadId, loading);
+    return loading;
+  }
+
   forget(leadId: string): void {
     this.entries.delete(leadId);
+    this.loading.delete(leadId);
+    this.generations.set(leadId, (this.generations.get(leadId) ?? 0) + 1);
   }
 }

@@ -193,21 +193,20 @@ export class HubSpotLeadSource implements LeadSource {
     };
   }
 
-  private async readFromHubSpot(leadId: string): Promise<HubSpotRead | undefined> {
-    const cached = this.shared.reads.get(leadId);
-    if (cached) return cached;
-    const contactId = this.contactId(leadId);
-    const contact = await this.client.getContact(contactId, this.properties);
-    if (!contact) return undefined;
-    const attempts = (
-      await Promise.all(ATTEMPT_TYPES.map((type) => this.attemptsOf(contactId, type)))
-    ).flat();
-    const read = { contact, attempts };
-    this.shared.reads.set(leadId, read);
-    // Kept, so a write can answer with the lead without asking HubSpot, and the card opens offline.
-    const lead = contactToLead(contact, this.connection.fieldMap);
-    await this.crm.contacts.put({ leadId, lead, read, readAt: Date.now() });
-    return read;
+  private readFromHubSpot(leadId: string): Promise<HubSpotRead | undefined> {
+    return this.shared.reads.read(leadId, async () => {
+      const contactId = this.contactId(leadId);
+      const contact = await this.client.getContact(contactId, this.properties);
+      if (!contact) return undefined;
+      const attempts = (
+        await Promise.all(ATTEMPT_TYPES.map((type) => this.attemptsOf(contactId, type)))
+      ).flat();
+      const read = { contact, attempts };
+      // Kept, so a write can answer with the lead without asking HubSpot, and the card opens offline.
+      const lead = contactToLead(contact, this.connection.fieldMap);
+      await this.crm.contacts.put({ leadId, lead, read, readAt: Date.now() });
+      return read;
+    });
   }
 
   private async attemptsOf(contactId: string, type: (typeof ATTEMPT_TYPES)[number]): Promise<Attempt[]> {

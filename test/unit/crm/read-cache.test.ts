@@ -16,3 +16,27 @@ test('keeps a read for its time to live, forgets on demand, and drops the oldest
   cache.set('c', 'C');
   expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([undefined, 'B', 'C']);
 });
+
+test('reads under way are shared; a read that started before a forget is not kept', async () => {
+  const cache = new HubSpotReadCache<string>(60_000);
+  let calls = 0;
+  let release: (value: string) => void = () => {};
+  const slow = () =>
+    new Promise<string>((resolve) => {
+      calls++;
+      release = resolve;
+    });
+  const first = cache.read('a', slow);
+  const second = cache.read('a', slow);
+  expect(calls).toBe(1);
+  cache.forget('a');
+  release('before the change');
+  expect(await first).toBe('before the change');
+  expect(await second).toBe('before the change');
+  expect(cache.get('a')).toBeUndefined();
+  const fresh = cache.read('a', slow);
+  release('after the change');
+  expect(await fresh).toBe('after the change');
+  expect(cache.get('a')).toBe('after the change');
+  expect(calls).toBe(2);
+});
