@@ -1,4 +1,5 @@
 import type { Asset, Lead, Touch } from '../model/schemas';
+import { putRows } from '../store/bulk';
 import { type BatonDb, fromStoredLead, type StoredLead, toStoredLead } from '../store/db';
 import {
   type AssetRow,
@@ -403,7 +404,7 @@ async function writeLeads(
       if (existing) counts.updated++;
       else counts.created++;
     }
-    if (changed.size > 0) await db.leads.bulkPut([...changed.values()]);
+    await putRows(db.leads, [...changed.values()]);
     return counts;
   });
 }
@@ -486,7 +487,7 @@ async function writeTouches(
       updated = touchIds.filter((id) => run.touchIds?.has(id)).length;
       for (const id of touchIds) run.touchIds.add(id);
     } else updated = (await db.touches.bulkGet(touchIds)).filter(Boolean).length;
-    await db.touches.bulkPut([...touches.values()]);
+    await putRows(db.touches, [...touches.values()]);
     return { created: touches.size - updated, updated };
   });
 }
