@@ -46,8 +46,11 @@ export type ImportResult = ImportProgress & {
   message: string;
   report: ReportEntry[];
   reportOmitted: number;
-  /** Where the time went (ms): reading and parsing, converting and validating, writing. */
-  timings: { readMs: number; convertMs: number; writeMs: number };
+  /**
+   * Where the time went (ms): reading and parsing, converting and validating, writing (of which
+   * `lookupMs` asking the store which records already exist).
+   */
+  timings: { readMs: number; convertMs: number; writeMs: number; lookupMs: number };
 };
 
 export type ImportOptions = {
@@ -87,10 +90,11 @@ export async function runImport(
     etaMs: null,
   };
   let headers: string[] = [];
-  const timings = { readMs: 0, convertMs: 0, writeMs: 0 };
+  const timings = { readMs: 0, convertMs: 0, writeMs: 0, lookupMs: 0 };
   const finish = (status: ImportStatus, message: string): ImportResult => {
     progress.elapsedMs = Date.now() - started;
     progress.etaMs = status === 'done' ? 0 : null;
+    timings.lookupMs = run.lookupMs;
     return { ...progress, status, message, report: report.entries, reportOmitted: report.omitted, timings };
   };
   let run = newRunIndex(false);
@@ -297,10 +301,12 @@ export type RunIndex = {
   leadIds: Map<string, boolean>;
   /** Touch ids written by this run, kept only when the touches table was empty at the start. */
   touchIds?: Set<string>;
+  /** Time spent asking IndexedDB for keys (ms), for the import's timings. */
+  lookupMs: number;
 };
 
 export function newRunIndex(fresh: boolean): RunIndex {
-  return { fresh, leadOfEmail: new Map(), leadOfCrm: new Map(), leadIds: new Map() };
+  return { fresh, leadOfEmail: new Map(), leadOfCrm: new Map(), leadIds: new Map(), lookupMs: 0 };
 }
 
 /**
@@ -361,11 +367,13 @@ async function writeLeads(
             : [],
       ),
     );
+    const lookupStart = performance.now();
     await Promise.all([
       resolveKeys(db, 'emails', emails, run.leadOfEmail, run.fresh),
       resolveKeys(db, 'crmKeys', crmKeys, run.leadOfCrm, run.fresh),
       resolveIds(db, ids, run),
     ]);
+    run.lookupMs += performance.now() - lookupStart;
     const matched = unique([
       ...emails.map((key) => run.leadOfEmail.get(key)),
       ...crmKeys.map((key) => run.leadOfCrm.get(key)),
@@ -453,11 +461,13 @@ async function writeTouches(
     const emails = unique(rows.flatMap((r) => (r.value.lead.email ? [r.value.lead.email] : [])));
     const crmKeys = unique(rows.flatMap((r) => (r.value.lead.crmKey ? [r.value.lead.crmKey] : [])));
     // Touches never add leads: the store is asked even when a leads import would call it fresh.
+    const lookupStart = performance.now();
     await Promise.all([
       resolveKeys(db, 'emails', emails, run.leadOfEmail, false),
       resolveKeys(db, 'crmKeys', crmKeys, run.leadOfCrm, false),
       resolveIds(db, ids, { ...run, fresh: false }),
     ]);
+    run.lookupMs += performance.now() - lookupStart;
     const touches = new Map<string, Touch>();
     for (const { row, value } of rows) {
       const { lead, touch, source } = value;
