@@ -12,7 +12,7 @@ import Dexie, { type Table } from 'dexie';
  */
 export function putRows<T>(table: Table<T>, rows: readonly T[]): Promise<void> {
   const tx = Dexie.currentTransaction;
-  if (!tx || !tx.storeNames.includes(table.name) || tx.mode !== 'readwrite')
+  if (!tx?.storeNames.includes(table.name) || tx.mode !== 'readwrite')
     throw new Error(`putRows needs a read-write transaction on "${table.name}"`);
   if (rows.length === 0) return Promise.resolve();
   const store = tx.idbtrans.objectStore(table.name);
