@@ -328,7 +328,7 @@ function Result(props: { result: ImportResult; fileName: string; onAgain: () => 
       <p
         data-testid="import-result"
         data-status={result.status}
-        data-timings={`read ${Math.round(result.timings.readMs)} ms, convert ${Math.round(result.timings.convertMs)} ms, write ${Math.round(result.timings.writeMs)} ms`}
+        data-timings={`read ${Math.round(result.timings.readMs)} ms, convert ${Math.round(result.timings.convertMs)} ms, write ${Math.round(result.timings.writeMs)} ms (lookups ${Math.round(result.timings.lookupMs)} ms)`}
         role={result.status === 'failed' ? 'alert' : 'status'}
         className={result.status === 'failed' ? 'error' : undefined}
       >

@@ -19,7 +19,8 @@ const firedItem = storage.defineItem<string[]>('local:reminders-fired', { fallba
 export async function refreshAttention(source: LeadSource, now = Date.now()): Promise<void> {
   const settings = await readSettings();
   const ranked = rankQueue(
-    await loadQueueEntries(source, settings, now),
+    // SLA only: the badge counts and reminders do not depend on scores, so no touches are read.
+    await loadQueueEntries(source, settings, now, { scores: false }),
     settings.slaPolicy,
     settings.calendar,
     now,

@@ -24,6 +24,8 @@ export const LeadContext = z.object({
 });
 export type LeadContext = z.infer<typeof LeadContext>;
 
+export type ActivityOptions = { touches?: boolean };
+
 export const QueueQuery = z.object({
   owner: z.string().optional(),
   /** Include sample records (only while the sample workspace is loaded). */
@@ -54,8 +56,14 @@ export interface LeadSource {
   readLeadContext(leadId: string): Promise<LeadContext | undefined>;
   /** Open leads handed to sales (MQL), for the queue. */
   listQueue(query: QueueQuery): Promise<Lead[]>;
-  /** Attempts and touches of many leads at once (for the queue's SLA and score). */
-  readActivity(leadIds: readonly string[]): Promise<Map<string, { attempts: Attempt[]; touches: Touch[] }>>;
+  /**
+   * Attempts and touches of many leads at once (for the queue's SLA and score). `touches: false`
+   * reads attempts only (the badge and reminders need the SLA, not the score); touches are then [].
+   */
+  readActivity(
+    leadIds: readonly string[],
+    options?: ActivityOptions,
+  ): Promise<Map<string, { attempts: Attempt[]; touches: Touch[] }>>;
   /** Name prefix, email prefix or company prefix; at most `limit` results. */
   search(text: string, limit?: number): Promise<Lead[]>;
   addLead(input: NewLead, now: Date): Promise<Lead>;

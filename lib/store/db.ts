@@ -10,9 +10,10 @@ export type StoredLead = Lead & {
   /** Lower-cased name, for prefix search. */
   nameLower: string;
   /**
-   * `sample` as 1/0 (booleans are not valid IndexedDB keys), indexed so the sample workspace is
-   * counted and removed without reading every lead (100k in a real workspace). Optional: rows
-   * written before version 2 get it in the upgrade.
+   * 1 on sample leads (booleans are not valid IndexedDB keys), indexed so the sample workspace is
+   * counted and removed without reading every lead (100k in a real workspace). Absent on the
+   * user's own leads since version 3, so the index holds only the few hundred sample leads, not an
+   * entry per lead; rows written by version 2 may still hold 0, which no query asks for.
    */
   sampleFlag?: 0 | 1;
 };
@@ -56,9 +57,13 @@ export class BatonDb extends Dexie {
           .table<StoredLead, string>('leads')
           .toCollection()
           .modify((lead) => {
-            lead.sampleFlag = lead.sample ? 1 : 0;
+            if (lead.sample) lead.sampleFlag = 1;
           }),
       );
+    // Version 3: no index on `updatedAt` (nothing queries it; every lead write paid for it).
+    this.version(3).stores({
+      leads: 'id, *emails, linkedinSlug, *crmKeys, [owner+stage], stage, nameLower, company, sampleFlag',
+    });
   }
 }
 
@@ -75,7 +80,7 @@ export function toStoredLead(lead: Lead): StoredLead {
     linkedinSlug: linkedinSlugOf(lead.linkedinUrl),
     crmKeys: lead.crm.map((ref) => `${ref.system}:${ref.id}`),
     nameLower: lead.name.toLowerCase(),
-    sampleFlag: lead.sample ? 1 : 0,
+    ...(lead.sample ? { sampleFlag: 1 as const } : {}),
   };
 }
 

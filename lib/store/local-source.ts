@@ -12,12 +12,14 @@ import {
   type Touch,
 } from '../model/schemas';
 import {
+  type ActivityOptions,
   type LeadContext,
   LeadNotFoundError,
   type LeadSource,
   NewLead,
   QueueQuery,
 } from '../source/lead-source';
+import { readAttemptsOf, readTouchesOf } from './activity';
 import { type BatonDb, fromStoredLead, toStoredLead } from './db';
 
 /** The embedded LeadSource: everything in the browser's IndexedDB. */
@@ -83,31 +85,16 @@ export class LocalLeadSource implements LeadSource {
 
   async readActivity(
     leadIds: readonly string[],
+    { touches = true }: ActivityOptions = {},
   ): Promise<Map<string, { attempts: Attempt[]; touches: Touch[] }>> {
-    const db = this.db;
-    const activity = new Map<string, { attempts: Attempt[]; touches: Touch[] }>();
-    await db.transaction('r', db.attempts, db.touches, () =>
-      Promise.all(
-        leadIds.map(async (leadId) => {
-          const range = [
-            [leadId, Dexie.minKey],
-            [leadId, Dexie.maxKey],
-          ] as const;
-          const [attempts, touches] = await Promise.all([
-            db.attempts
-              .where('[leadId+at]')
-              .between(...range)
-              .toArray(),
-            db.touches
-              .where('[leadId+at]')
-              .between(...range)
-              .toArray(),
-          ]);
-          activity.set(leadId, { attempts, touches });
-        }),
-      ),
+    const attempts = await readAttemptsOf(this.db, leadIds);
+    const touchesOf = touches ? await readTouchesOf(this.db, leadIds) : undefined;
+    return new Map(
+      leadIds.map((leadId) => [
+        leadId,
+        { attempts: attempts.get(leadId) ?? [], touches: touchesOf?.get(leadId) ?? [] },
+      ]),
     );
-    return activity;
   }
 
   async search(text: string, limit = 20): Promise<Lead[]> {

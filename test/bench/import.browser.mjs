@@ -121,7 +121,6 @@ try {
           ['stage', 'stage', false],
           ['nameLower', 'nameLower', false],
           ['company', 'company', false],
-          ['updatedAt', 'updatedAt', false],
           ['sampleFlag', 'sampleFlag', false],
         ])
           store.createIndex(name, path, { multiEntry });
@@ -147,7 +146,6 @@ try {
             crm: [{ system: 'hubspot', id: String(n) }],
             crmKeys: [`hubspot:${n}`],
             linkedinSlug: `person-${n}`,
-            sampleFlag: 0,
             updatedAt: new Date().toISOString(),
           });
         tx.oncomplete = res;
