@@ -68,9 +68,11 @@ try {
       await panel.evaluate(
         () =>
           new Promise((done) => {
-            const before = document.querySelectorAll('[data-testid="attempt-item"]').length;
+            // The card lists the newest attempts first: a new one changes the first item.
+            const first = () => document.querySelector('[data-testid="attempt-item"]')?.dataset.attemptId;
+            const before = first();
             const observer = new MutationObserver(() => {
-              if (document.querySelectorAll('[data-testid="attempt-item"]').length === before) return;
+              if (first() === before) return;
               observer.disconnect();
               // Visible = the frame after the DOM change is painted.
               requestAnimationFrame(() => done(performance.now() - start));

@@ -13,7 +13,11 @@ type Props = {
   error?: string;
 };
 
+/** The newest attempts are what the rep needs; a long history stays one click away (and cheap to re-render). */
+const ATTEMPTS_SHOWN = 25;
+
 export function AttemptLogger({ attempts, now, latest, onLog, onAmend, error }: Props) {
+  const [showAll, setShowAll] = useState(false);
   const [note, setNote] = useState('');
   return (
     <section aria-label="Log an attempt">
@@ -89,8 +93,8 @@ export function AttemptLogger({ attempts, now, latest, onLog, onAmend, error }: 
         <p className="muted">No attempts yet.</p>
       ) : (
         <ul className="plain">
-          {attempts.map((attempt) => (
-            <li key={attempt.id} data-testid="attempt-item" className="row">
+          {(showAll ? attempts : attempts.slice(0, ATTEMPTS_SHOWN)).map((attempt) => (
+            <li key={attempt.id} data-testid="attempt-item" data-attempt-id={attempt.id} className="row">
               <span className="grow">
                 {CHANNEL_LABEL[attempt.channel]} · {OUTCOME_LABEL[attempt.outcome]}
                 {attempt.note && <span className="muted"> — {attempt.note}</span>}
@@ -105,6 +109,11 @@ export function AttemptLogger({ attempts, now, latest, onLog, onAmend, error }: 
             </li>
           ))}
         </ul>
+      )}
+      {attempts.length > ATTEMPTS_SHOWN && (
+        <button type="button" className="link small" onClick={() => setShowAll((all) => !all)}>
+          {showAll ? 'Show the latest only' : `Show all ${attempts.length} attempts`}
+        </button>
       )}
     </section>
   );

@@ -170,6 +170,26 @@ describe('AttemptLogger', () => {
     expect(onAmend).toHaveBeenLastCalledWith({ ...latest, note: 'Asked to call back Friday' });
     expect(screen.getAllByTestId('attempt-item')[0]?.textContent).toContain('Call · No answer');
   });
+
+  test('a long history shows the newest 25, and all of them on request', () => {
+    const attempts = Array.from({ length: 40 }, (_, n) => ({
+      id: crypto.randomUUID(),
+      leadId: 'l',
+      at: new Date(NOW - n * 60_000).toISOString(),
+      channel: 'email' as const,
+      outcome: 'no_answer' as const,
+      note: `attempt ${n}`,
+      sync: 'local' as const,
+      sample: false,
+    }));
+    render(
+      <AttemptLogger attempts={attempts} now={NOW} latest={undefined} onLog={vi.fn()} onAmend={vi.fn()} />,
+    );
+    expect(screen.getAllByTestId('attempt-item')).toHaveLength(25);
+    expect(screen.getAllByTestId('attempt-item')[0]?.textContent).toContain('attempt 0');
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 40 attempts' }));
+    expect(screen.getAllByTestId('attempt-item')).toHaveLength(40);
+  });
 });
 
 describe('HandBack', () => {
