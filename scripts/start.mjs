@@ -1,11 +1,11 @@
 // `npm start`: launches Chromium with the freshly built extension, the sample workspace loaded,
 // and a Gmail-like demo thread open beside the panel. Chromium comes from CHROME_PATH or
 // /usr/bin/chromium (branded Chrome 137+ ignores --load-extension; load it unpacked instead).
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumAndBuild, loadExtensionArgs } from './chromium-setup.mjs';
+import { chromiumAndBuild, extensionIdOf, loadExtensionArgs, serveDemoGmail } from './chromium-setup.mjs';
 
 const { executablePath, extension } = chromiumAndBuild('npm start');
 const headless = process.env.HEADLESS === '1' || !process.env.DISPLAY;
@@ -16,13 +16,9 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   args: [...loadExtensionArgs(extension), '--no-first-run'],
 });
 // Serve the demo Gmail page: without a network or an account you can still see Baton work.
-const demo = readFileSync('test/fixtures/gmail/gmail-2026-11-20.html', 'utf8');
-await context.route('https://mail.google.com/**', (route) =>
-  route.fulfill({ contentType: 'text/html', body: demo }),
-);
+await serveDemoGmail(context);
 
-const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-const id = new URL(worker.url()).host;
+const id = await extensionIdOf(context);
 const options = await context.newPage();
 await options.goto(`chrome-extension://${id}/options.html`);
 await options.getByTestId('load-sample').click();

@@ -5,11 +5,17 @@
 //      over BENCH_DURABLE_CLICKS clicks (default 1,000). Budget (design §9): ≤ 50 ms p95.
 //   2. Flush throughput: from the first click until HubSpot holds every attempt, with the test
 //      server's rate limit (HubSpot's 100 requests per 10 s) and the 5 s undo window.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumAndBuild, loadExtensionArgs, quantile } from '../../scripts/chromium-setup.mjs';
+import {
+  chromiumAndBuild,
+  extensionIdOf,
+  loadExtensionArgs,
+  quantile,
+  serveDemoGmail,
+} from '../../scripts/chromium-setup.mjs';
 import { startFakeHubSpot } from '../hubspot-server/server.mjs';
 
 const { executablePath, extension } = chromiumAndBuild('outbox bench');
@@ -36,12 +42,8 @@ const tagged = async () => {
   ).length;
 };
 try {
-  const gmailHtml = readFileSync('test/fixtures/gmail/gmail-2026-11-20.html', 'utf8');
-  await context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({ contentType: 'text/html', body: gmailHtml }),
-  );
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(worker.url()).host;
+  await serveDemoGmail(context);
+  const id = await extensionIdOf(context);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${id}/options.html`);
   await options.getByText('Advanced').click();

@@ -1,11 +1,11 @@
 // Panel figures in a real Chromium with the built extension (run by `npm run bench`, after a build):
 // first render with data (navigation start → the card has its lead context), and click "log call"
 // → the attempt visible in the panel (next frame after the click). Prints a table; asserts nothing.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumAndBuild, quantile } from '../../scripts/chromium-setup.mjs';
+import { chromiumAndBuild, extensionIdOf, quantile, serveDemoGmail } from '../../scripts/chromium-setup.mjs';
 
 const { executablePath, extension } = chromiumAndBuild('panel bench');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -32,12 +32,8 @@ const context = await chromium.launchPersistentContext(dir, {
   ],
 });
 try {
-  const gmailHtml = readFileSync('test/fixtures/gmail/gmail-2026-11-20.html', 'utf8');
-  await context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({ contentType: 'text/html', body: gmailHtml }),
-  );
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(worker.url()).host;
+  await serveDemoGmail(context);
+  const id = await extensionIdOf(context);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${id}/options.html`);
   await options.getByTestId('load-sample').click();
