@@ -109,8 +109,8 @@ export async function runImport(
   };
   const columnName = (column: number) => headers[column] ?? `Column ${columnLetter(column)}`;
 
-  /** Converts and writes one batch of rows; returns after its transaction committed. */
-  const processRows = async (rows: readonly string[][], rowNumbers: readonly number[]) => {
+  /** Converts and checks one batch of rows (no I/O): the valid ones, in file order. */
+  const convertRows = (rows: readonly string[][], rowNumbers: readonly number[]) => {
     const convertStart = performance.now();
     const valid: Array<Pending<LeadRow | TouchRow | AssetRow>> = [];
     rows.forEach((cells, index) => {
@@ -139,9 +139,13 @@ export async function runImport(
       }
       valid.push({ row, value: converted.value });
     });
-    const writeStart = performance.now();
-    timings.convertMs += writeStart - convertStart;
+    timings.convertMs += performance.now() - convertStart;
+    return valid;
+  };
+  /** Writes one converted batch; resolves after its transaction committed. */
+  const writeRows = async (valid: Array<Pending<LeadRow | TouchRow | AssetRow>>) => {
     if (valid.length === 0) return;
+    const writeStart = performance.now();
     const reject = (row: number, issue: CellIssue) => {
       progress.rejected++;
       addIssue(row, issue, 'rejected');
@@ -188,22 +192,38 @@ export async function runImport(
         if (options.signal?.aborted) return finish('cancelled', cancelledMessage(progress));
         const slice = rows.slice(start, start + JSON_BATCH);
         // Records are numbered from 1, like rows under a header.
-        await processRows(
-          slice,
-          slice.map((_, i) => start + i + 2),
+        await writeRows(
+          convertRows(
+            slice,
+            slice.map((_, i) => start + i + 2),
+          ),
         );
         tick(Math.round((file.size * Math.min(rows.length, start + JSON_BATCH)) / rows.length));
       }
     } else {
       let headerSeen = false;
       let readStart = performance.now();
+      // IndexedDB does its writing outside this thread, so the next chunk is read and converted
+      // while the previous one is written: at most one write in flight, chunks still in file order
+      // (the next write starts after the previous committed, so it sees the leads it created).
+      let writing: { promise: Promise<void>; bytesRead: number } | undefined;
+      const waitForWrite = async () => {
+        if (!writing) return;
+        const done = writing;
+        writing = undefined;
+        await done.promise;
+        tick(done.bytesRead);
+      };
       for await (const batch of readCsv(file, {
         encoding: sniffed.encoding,
         startByte: sniffed.bomBytes,
         chunkBytes: options.chunkBytes ?? CHUNK_BYTES,
       })) {
         timings.readMs += performance.now() - readStart;
-        if (options.signal?.aborted) return finish('cancelled', cancelledMessage(progress));
+        if (options.signal?.aborted) {
+          await waitForWrite();
+          return finish('cancelled', cancelledMessage(progress));
+        }
         for (const note of batch.notes) warn(note.row, note.reason);
         let rows = batch.rows;
         let rowNumbers = batch.rowNumbers;
@@ -216,10 +236,16 @@ export async function runImport(
           rows = rows.slice(1);
           rowNumbers = rowNumbers.slice(1);
         }
-        await processRows(rows, rowNumbers);
-        tick(batch.bytesRead);
+        const valid = convertRows(rows, rowNumbers);
+        await waitForWrite();
+        if (options.signal?.aborted) return finish('cancelled', cancelledMessage(progress));
+        const promise = writeRows(valid);
+        // Awaited before the next chunk's write (or after the last); until then a failure waits here.
+        promise.catch(() => undefined);
+        writing = { promise, bytesRead: batch.bytesRead };
         readStart = performance.now();
       }
+      await waitForWrite();
       if (!headerSeen) return finish('failed', 'The file has no rows: it is empty or only blank lines.');
     }
     if (progress.rowsRead === 0) return finish('failed', 'The file has a header row but no data rows.');

@@ -101,6 +101,32 @@ describe('importing leads', () => {
     expect(await db.leads.toArray()).toMatchObject([{ title: 'CEO' }]);
   });
 
+  test('a lead repeated chunks apart is matched to the row an earlier chunk wrote', async () => {
+    // Small chunks: the next chunk is read while the previous one is written, and must still see it.
+    const lines = Array.from({ length: 200 }, (_, i) => `${i},F${i},L,r${i % 100}@x.example,,Co,Lead,10`);
+    const result = await importText([HEADER, ...lines].join('\n'), { chunkBytes: 1024 });
+    expect(result).toMatchObject({ status: 'done', created: 100, updated: 100 });
+    expect(await db.leads.count()).toBe(100);
+    expect((await db.leads.where('emails').equals('r7@x.example').toArray()).map((l) => l.name)).toEqual([
+      'F107 L',
+    ]);
+  });
+
+  test('a write that fails part-way stops the import and keeps the chunks written before', async () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `${i},F${i},L,s${i}@x.example,,Co,Lead,10`);
+    const result = await importText([HEADER, ...lines].join('\n'), {
+      chunkBytes: 2048,
+      onProgress: (p) => {
+        if (p.created > 0) db.close(); // the store goes away under the import
+      },
+    });
+    expect(result.status).toBe('failed');
+    expect(result.message).toMatch(/The import stopped: .*rows written before are kept/);
+    await db.open();
+    expect(await db.leads.count()).toBe(result.created);
+    expect(result.created).toBeGreaterThan(0);
+  });
+
   test('a row with neither email nor CRM id is found again by name and company', async () => {
     const mapping = ['name', 'company'];
     await importText('Name,Company\nAvery Okafor,Blue Ridge\n', { mapping });
