@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
-import { planReminders, remindersFor } from '../queue/reminders';
+import { notificationsFor, planReminders, remindersFor } from '../queue/reminders';
 import { badgeFor, rankQueue } from '../queue/urgency';
 import { readSettings } from '../settings/item';
 import type { LeadSource } from '../source/lead-source';
@@ -30,28 +30,24 @@ export async function refreshAttention(source: LeadSource, now = Date.now()): Pr
   await browser.action.setBadgeText({ text: badge.text });
   await browser.action.setBadgeBackgroundColor({ color: badge.color });
 
-  const fired = new Set(await firedItem.getValue());
-  const { due, nextAt } = planReminders(
+  const stored = await firedItem.getValue();
+  const { due, nextAt, remember } = planReminders(
     remindersFor(ranked, settings.calendar, settings.reminders),
-    fired,
+    new Set(stored),
     now,
   );
-  for (const reminder of due) {
-    await browser.notifications.create(`lead:${reminder.leadId}:${reminder.key}`, {
+  const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  for (const notification of notificationsFor(due, now, time)) {
+    await browser.notifications.create(notification.id, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title:
-        reminder.kind === 'breach'
-          ? `First attempt breached: ${reminder.name}`
-          : `First attempt due soon: ${reminder.name}`,
-      message:
-        reminder.kind === 'breach'
-          ? 'The SLA deadline for the first attempt has passed.'
-          : `Due ${new Date(reminder.deadline).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`,
+      title: notification.title,
+      message: notification.message,
     });
-    fired.add(reminder.key);
   }
-  if (due.length > 0) await firedItem.setValue([...fired].slice(-1000));
+  // Written only when it changed: this runs every minute.
+  if (remember.length !== stored.length || remember.some((key, i) => key !== stored[i]))
+    await firedItem.setValue(remember);
   await browser.alarms.clear(REMINDER_ALARM);
   if (nextAt !== undefined) await browser.alarms.create(REMINDER_ALARM, { when: nextAt });
 }

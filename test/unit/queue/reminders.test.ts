@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { defaultCalendar, defaultSlaPolicy } from '@/lib/core';
 import type { QueueEntry } from '@/lib/queue/queue-entry';
-import { planReminders, remindersFor } from '@/lib/queue/reminders';
+import {
+  MAX_SEPARATE_NOTIFICATIONS,
+  notificationsFor,
+  planReminders,
+  REMINDER_LATE_MS,
+  remindersFor,
+} from '@/lib/queue/reminders';
 import { badgeFor, isDueToday, rankQueue } from '@/lib/queue/urgency';
 
 // Tuesday 24 Nov 2026, New York business hours 09:00–17:00 (UTC−5).
@@ -40,13 +46,74 @@ describe('reminders', () => {
   });
 
   test('the one alarm is set for the next reminder; due ones fire once', () => {
-    expect(planReminders(reminders, new Set(), now)).toEqual({ due: [], nextAt: at('2026-11-24T18:00:00Z') });
+    expect(planReminders(reminders, new Set(), now)).toEqual({
+      due: [],
+      nextAt: at('2026-11-24T18:00:00Z'),
+      remember: [],
+    });
     const later = at('2026-11-24T18:05:00Z');
     const plan = planReminders(reminders, new Set(), later);
     expect(plan.due.map((r) => r.kind)).toEqual(['before']);
     expect(plan.nextAt).toBe(at('2026-11-24T18:30:00Z'));
     const fired = new Set(plan.due.map((r) => r.key));
     expect(planReminders(reminders, fired, later).due).toEqual([]);
+  });
+
+  test('a reminder more than an hour late is not notified, and fired keys are kept only while they could come due', () => {
+    const [before, breach] = reminders;
+    if (!before || !breach) throw new Error('expected two reminders');
+    // Both passed, the "before" one more than an hour ago (the browser was closed, or an import).
+    const late = breach.at + (REMINDER_LATE_MS - (breach.at - before.at)) + 60_000;
+    const plan = planReminders(reminders, new Set(), late);
+    expect(plan.due.map((r) => r.kind)).toEqual(['breach']);
+    expect(plan.remember).toEqual([breach.key]);
+    // An hour after the breach nothing is due and nothing needs remembering.
+    const muchLater = breach.at + REMINDER_LATE_MS + 1;
+    expect(planReminders(reminders, new Set(plan.remember), muchLater)).toEqual({
+      due: [],
+      nextAt: undefined,
+      remember: [],
+    });
+  });
+
+  test('an import of a thousand overdue MQLs makes no notification; a burst of fresh ones makes one', () => {
+    const backlog = rankQueue(
+      Array.from({ length: 1000 }, (_, i) => entry(`old-${i}`, '2026-11-20T14:00:00Z')),
+      policy,
+      calendar,
+      now,
+    );
+    const plan = planReminders(
+      remindersFor(backlog, calendar, { enabled: true, minutesBefore: 30 }),
+      new Set(),
+      now,
+    );
+    expect(plan.due).toEqual([]);
+    expect(plan.remember).toEqual([]);
+
+    const time = (t: number) => new Date(t).toISOString().slice(11, 16);
+    const burst = Array.from({ length: 5 }, (_, i) => ({
+      key: `b${i}:breach:1`,
+      leadId: `b${i}`,
+      name: `Lead ${i}`,
+      kind: i < 2 ? ('breach' as const) : ('before' as const),
+      at: now - 1000,
+      deadline: now + 60_000,
+    }));
+    expect(notificationsFor(burst, now, time)).toEqual([
+      {
+        id: `reminders:${now}`,
+        title: '5 leads need a first attempt',
+        message: '2 breached. Lead 0, Lead 1, Lead 2 and 2 more: see the queue in Baton.',
+      },
+    ]);
+    const few = notificationsFor(burst.slice(1, 1 + MAX_SEPARATE_NOTIFICATIONS), now, time);
+    expect(few.map((n) => [n.id, n.title])).toEqual([
+      ['lead:b1:b1:breach:1', 'First attempt breached: Lead 1'],
+      ['lead:b2:b2:breach:1', 'First attempt due soon: Lead 2'],
+      ['lead:b3:b3:breach:1', 'First attempt due soon: Lead 3'],
+    ]);
+    expect(few[1]?.message).toBe(`Due ${time(now + 60_000)}.`);
   });
 
   test('“minutes before” counts business time, back across the night', () => {
