@@ -64,6 +64,8 @@ export class BatonDb extends Dexie {
     this.version(3).stores({
       leads: 'id, *emails, linkedinSlug, *crmKeys, [owner+stage], stage, nameLower, company, sampleFlag',
     });
+    // Version 4: no index on a touch's `assetId` (nothing queries it; 1M touches paid 1M entries).
+    this.version(4).stores({ touches: 'id, [leadId+at]' });
   }
 }
 

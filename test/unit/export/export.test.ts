@@ -171,6 +171,9 @@ describe('store at scale', () => {
     const upgraded = new BatonDb(name);
     expect(await upgraded.leads.where('sampleFlag').equals(1).primaryKeys()).toEqual(['s']);
     expect(await countWorkspace(upgraded)).toMatchObject({ leads: 2, sampleLeads: 1 });
+    // Version 4 dropped the touches' unused assetId index; their [leadId+at] index stays.
+    const touchStore = upgraded.backendDB().transaction('touches').objectStore('touches');
+    expect([...touchStore.indexNames]).toEqual(['[leadId+at]']);
     upgraded.close();
     await upgraded.delete();
   });
