@@ -46,7 +46,7 @@ describe('badge and reminders after an import', () => {
     await refreshAttention(source, NOW);
     expect(badge).toHaveBeenLastCalledWith({ text: '999+' }); // 1,504 breached
     expect(create).toHaveBeenCalledTimes(1);
-    expect(create.mock.calls[0]?.[1]).toMatchObject({
+    expect((create.mock.calls[0] as unknown[] | undefined)?.[1]).toMatchObject({
       title: '4 leads need a first attempt',
       message: '4 breached. Lead new-0, Lead new-1, Lead new-2 and 1 more: see the queue in Baton.',
     });
