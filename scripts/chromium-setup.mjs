@@ -39,3 +39,65 @@ export async function extensionIdOf(context) {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return new URL(worker.url()).host;
 }
+
+/** The saved Gmail page's thread with Dana Whitfield, and her address in it. */
+export const DEMO_THREAD = {
+  id: 'FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL',
+  email: 'dana.whitfield@northwindhealth.example',
+};
+
+/**
+ * Lead on screen → panel shows it (design §9). For each of `leads` ({ email, name }) the saved
+ * Gmail page gets a thread like Dana's with that lead as the participant, and the rep opens it:
+ * a click and a new thread id in the URL, which the page renders on `hashchange` as Gmail does.
+ * The time runs from the URL change until the panel, open on the tab, shows the new lead's name
+ * with its score and SLA, on the frame after. Both ends read the same wall clock
+ * (`timeOrigin + now()`), so the figure covers Gmail's render, detection in the content script,
+ * the background's lookup and the panel's render. Returns one duration (ms) per switch.
+ */
+export async function measureLeadSwitches(gmail, panel, leads, { timeoutMs = 10_000 } = {}) {
+  const durations = [];
+  for (const [index, lead] of leads.entries()) {
+    await panel.evaluate(
+      ({ name, timeoutMs }) => {
+        window.__batonShown = new Promise((resolve, reject) => {
+          const shown = () => {
+            const heading = document.querySelector('[data-testid="lead-name"]');
+            return (
+              heading?.textContent === name &&
+              document.querySelector('[data-testid="lead-score"]') &&
+              document.querySelector('[data-testid="sla-status"]')
+            );
+          };
+          const timer = setTimeout(() => reject(new Error(`the panel never showed ${name}`)), timeoutMs);
+          const observer = new MutationObserver(() => {
+            if (!shown()) return;
+            observer.disconnect();
+            clearTimeout(timer);
+            requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        });
+      },
+      { name: lead.name, timeoutMs },
+    );
+    const openedAt = await gmail.evaluate(
+      ({ base, to, thread }) => {
+        const template = document.querySelector(`template[data-thread="${base.id}"]`).cloneNode(true);
+        template.setAttribute('data-thread', thread);
+        for (const attribute of ['email', 'data-hovercard-id'])
+          for (const element of template.content.querySelectorAll(`[${attribute}="${base.email}"]`))
+            element.setAttribute(attribute, to);
+        document.body.append(template);
+        document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        const at = performance.timeOrigin + performance.now();
+        location.hash = `#inbox/${thread}`;
+        return at;
+      },
+      { base: DEMO_THREAD, to: lead.email, thread: `FMfcgzQbench${String(index).padStart(20, '0')}` },
+    );
+    const shownAt = await panel.evaluate(() => window.__batonShown);
+    durations.push(shownAt - openedAt);
+  }
+  return durations;
+}

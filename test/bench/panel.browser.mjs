@@ -5,11 +5,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumAndBuild, extensionIdOf, quantile, serveDemoGmail } from '../../scripts/chromium-setup.mjs';
+import {
+  chromiumAndBuild,
+  extensionIdOf,
+  measureLeadSwitches,
+  quantile,
+  serveDemoGmail,
+} from '../../scripts/chromium-setup.mjs';
 
 const { executablePath, extension } = chromiumAndBuild('panel bench');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 40);
+const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 40);
 const row = (name, values) => ({
   name,
   n: values.length,
@@ -58,6 +65,20 @@ try {
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${id}/sidepanel.html?tab=${tabId}`);
   await panel.getByTestId('log-attempt-call').waitFor();
+
+  // Sample leads for Gmail threads to show in turn (each differs from the one before).
+  const others = await options.evaluate(async () => {
+    const reply = await chrome.runtime.sendMessage({
+      id: 1,
+      type: 'listQueue',
+      data: { limit: 60 },
+      timestamp: Date.now(),
+    });
+    return reply.res.map((lead) => ({ email: lead.emails[0], name: lead.name }));
+  });
+  const withEmail = others.filter((lead) => lead.email && lead.name !== 'Dana Whitfield');
+  const visits = Array.from({ length: SWITCHES }, (_, i) => withEmail[i % withEmail.length]);
+  const leadSwitch = await measureLeadSwitches(gmail, panel, visits);
   const clickToVisible = [];
   for (let i = 0; i < CLICKS; i++) {
     clickToVisible.push(
@@ -84,6 +105,7 @@ try {
   console.table([
     row('first render with data (nav start → card has data)', firstRender),
     row('click "log call" → attempt visible (next frame)', clickToVisible),
+    row('lead on screen → panel shows its score and SLA (thread switch)', leadSwitch),
   ]);
 } finally {
   await context.close();

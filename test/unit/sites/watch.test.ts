@@ -102,6 +102,52 @@ describe('watchPage', () => {
     invalidate();
   });
 
+  test('a thread rendered just after a click on a busy page is seen within the settle debounce', async () => {
+    const { ctx, invalidate } = fakeContext();
+    const seen: string[] = [];
+    watchPage(ctx, () => seen.push(document.querySelector('main [email]')?.getAttribute('email') ?? ''), {
+      debounceMs: 250,
+      maxWaitMs: 2000,
+      settleMs: 1500,
+      settleDebounceMs: 60,
+    });
+    // Two seconds of constant change: the plain delay has doubled up to 2 s.
+    for (let t = 0; t < 2100; t += 50) {
+      mutate();
+      await flushObservers();
+      vi.advanceTimersByTime(50);
+    }
+    document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    vi.advanceTimersByTime(0); // checked at once: the old thread is still there
+    const checksAtClick = seen.length;
+    vi.advanceTimersByTime(40); // the page renders the thread 40 ms after the click
+    const thread = document.createElement('span');
+    thread.setAttribute('email', 'dana@northwind.example');
+    document.querySelector('main')?.append(thread);
+    await flushObservers();
+    vi.advanceTimersByTime(60);
+    expect(seen.length).toBeGreaterThan(checksAtClick);
+    expect(seen.at(-1)).toBe('dana@northwind.example');
+    invalidate();
+  });
+
+  test('typing is checked after the plain debounce, not at every key', async () => {
+    const { ctx, invalidate } = fakeContext();
+    const check = vi.fn();
+    watchPage(ctx, check, { debounceMs: 250 });
+    vi.advanceTimersByTime(0);
+    for (let i = 0; i < 5; i++) {
+      document.body.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true }));
+      mutate();
+      await flushObservers();
+      vi.advanceTimersByTime(40);
+    }
+    expect(check).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(300);
+    expect(check).toHaveBeenCalledTimes(2);
+    invalidate();
+  });
+
   test('changes made while a check waits are all seen by that check', async () => {
     const { ctx, invalidate } = fakeContext();
     const seen: number[] = [];
@@ -122,16 +168,16 @@ describe('watchPage', () => {
     invalidate();
   });
 
-  test('navigation and the rep focusing something trigger a check', () => {
+  test('navigation and the rep focusing something are checked at once', () => {
     const { ctx, invalidate } = fakeContext();
     const check = vi.fn();
     watchPage(ctx, check);
     vi.advanceTimersByTime(0);
     window.dispatchEvent(new Event('hashchange'));
-    vi.advanceTimersByTime(300);
+    vi.advanceTimersByTime(0);
     expect(check).toHaveBeenCalledTimes(2);
     document.body.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
-    vi.advanceTimersByTime(300);
+    vi.advanceTimersByTime(0);
     expect(check).toHaveBeenCalledTimes(3);
     invalidate();
   });
