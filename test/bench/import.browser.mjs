@@ -7,19 +7,27 @@
 //   3. The touches CSV is imported the same way.
 //   4. With 100k leads and 1M touches stored: lookup of a lead by email, and lead on screen → card
 //      data (findLead + readLeadContext, the two requests the panel's card depends on, through the
-//      background's real message router) p50/p95 over 200 random leads; the queue of 10k open MQLs.
+//      background's real message router) p50/p95 over 200 random leads; the same end to end, from
+//      opening a Gmail thread to the panel showing the lead's score and SLA; the queue of 10k MQLs.
 // Budgets (design §9): import 100k ≤ 10 s and ≤ 300 MB; lead → card data ≤ 100 ms p95.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumAndBuild, quantile } from '../../scripts/chromium-setup.mjs';
+import {
+  chromiumAndBuild,
+  DEMO_THREAD,
+  measureLeadSwitches,
+  quantile,
+  serveDemoGmail,
+} from '../../scripts/chromium-setup.mjs';
 
 const { executablePath, extension } = chromiumAndBuild('import bench');
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
 const TOUCHES = Number(process.env.BENCH_TOUCHES ?? 1_000_000);
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 200);
+const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 60);
 
 const row = (name, values, budget = '') => ({
   name,
@@ -230,6 +238,24 @@ try {
     return { lookup, card, touchesSeen, queue, mqls, entries, entryCount };
   }, emails);
 
+  // The same leads as the rep sees them: a Gmail thread with each in turn, the panel open beside it.
+  await serveDemoGmail(context);
+  const gmail = await context.newPage();
+  await gmail.goto(`https://mail.google.com/mail/u/0/#inbox/${DEMO_THREAD.id}`);
+  const tabId = await options.evaluate(
+    async () => (await chrome.tabs.query({ url: 'https://mail.google.com/*' }))[0]?.id,
+  );
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${id}/sidepanel.html?tab=${tabId}`);
+  const switches = await measureLeadSwitches(
+    gmail,
+    panel,
+    Array.from({ length: SWITCHES }, (_, i) => {
+      const lead = generated[Math.floor(((i + 0.5) * generated.length) / SWITCHES)];
+      return { email: lead.emails[0], name: lead.name };
+    }),
+  );
+
   const mb = (value) => `${value.toFixed(0)} MB`;
   console.log(`\nImport and scale in Chromium (real IndexedDB); generator: ${(genMs / 1000).toFixed(1)} s`);
   console.table([
@@ -269,6 +295,7 @@ try {
   console.table([
     row(`lookup a lead by email (findLead, at ${Math.round(counts.leads / 1000)}k)`, figures.lookup),
     row('lead on screen → card data (findLead + readLeadContext)', figures.card, '≤ 100 ms p95'),
+    row('lead on screen → panel shows its score and SLA (Gmail thread switch)', switches, '≤ 100 ms p95'),
     row(
       `queue: ${figures.mqls.toLocaleString('en-US')} open MQLs read by index (listQueue, limit 10k)`,
       figures.queue,
