@@ -48,7 +48,8 @@ export type ImportResult = ImportProgress & {
   reportOmitted: number;
   /**
    * Where the time went (ms): reading and parsing, converting and validating, writing (of which
-   * `lookupMs` asking the store which records already exist).
+   * `lookupMs` asking the store which records already exist). A CSV chunk's write runs while the
+   * next chunk is read and converted, so the three overlap and add up to more than the wall time.
    */
   timings: { readMs: number; convertMs: number; writeMs: number; lookupMs: number };
 };
@@ -68,6 +69,13 @@ const JSON_BATCH = 2000;
 export const CHUNK_BYTES = 512 * 1024;
 
 type Pending<T> = { row: number; value: T };
+type ConvertedBatch = {
+  valid: Array<Pending<LeadRow | TouchRow | AssetRow>>;
+  rowsRead: number;
+  rejected: number;
+  warnings: number;
+  entries: ReportEntry[];
+};
 
 export async function runImport(
   db: BatonDb,
@@ -109,21 +117,33 @@ export async function runImport(
   };
   const columnName = (column: number) => headers[column] ?? `Column ${columnLetter(column)}`;
 
-  /** Converts and checks one batch of rows (no I/O): the valid ones, in file order. */
-  const convertRows = (rows: readonly string[][], rowNumbers: readonly number[]) => {
+  /**
+   * Converts and checks one batch of rows (no I/O): its valid rows in file order, and what it adds
+   * to the progress and the report once it is written (a batch cancelled before its write counts
+   * for nothing: the result names only rows that were imported or skipped).
+   */
+  const convertRows = (
+    rows: readonly string[][],
+    rowNumbers: readonly number[],
+    notes: ReadonlyArray<{ row: number; reason: string }> = [],
+  ): ConvertedBatch => {
     const convertStart = performance.now();
-    const valid: Array<Pending<LeadRow | TouchRow | AssetRow>> = [];
+    const batch: ConvertedBatch = { valid: [], rowsRead: rows.length, rejected: 0, warnings: 0, entries: [] };
+    const note = (row: number, column: string, reason: string, severity: ReportEntry['severity']) => {
+      if (severity === 'warning') batch.warnings++;
+      batch.entries.push({ row, column, reason, severity });
+    };
+    for (const { row, reason } of notes) note(row, '', reason, 'warning');
     rows.forEach((cells, index) => {
       const row = rowNumbers[index] ?? 0;
-      progress.rowsRead++;
       if (cells.length > headers.length && cells.slice(headers.length).some((cell) => cell.trim() !== '')) {
-        progress.rejected++;
-        report.add({
+        batch.rejected++;
+        note(
           row,
-          column: '',
-          reason: `has ${cells.length} cells but the header has ${headers.length} columns (a stray delimiter or an unclosed quote?)`,
-          severity: 'rejected',
-        });
+          '',
+          `has ${cells.length} cells but the header has ${headers.length} columns (a stray delimiter or an unclosed quote?)`,
+          'rejected',
+        );
         return;
       }
       const converted: Converted<LeadRow | TouchRow | AssetRow> = convertRow(
@@ -131,16 +151,25 @@ export async function runImport(
         options.mapping,
         cells,
       );
-      for (const warning of converted.warnings) addIssue(row, warning, 'warning');
+      for (const warning of converted.warnings)
+        note(row, columnName(warning.column), warning.reason, 'warning');
       if (!converted.ok) {
-        progress.rejected++;
-        for (const issue of converted.issues) addIssue(row, issue, 'rejected');
+        batch.rejected++;
+        for (const issue of converted.issues) note(row, columnName(issue.column), issue.reason, 'rejected');
         return;
       }
-      valid.push({ row, value: converted.value });
+      batch.valid.push({ row, value: converted.value });
     });
     timings.convertMs += performance.now() - convertStart;
-    return valid;
+    return batch;
+  };
+  /** Counts a converted batch in, as its write starts; returns the rows to write. */
+  const countIn = (batch: ConvertedBatch) => {
+    progress.rowsRead += batch.rowsRead;
+    progress.rejected += batch.rejected;
+    progress.warnings += batch.warnings;
+    for (const entry of batch.entries) report.add(entry);
+    return batch.valid;
   };
   /** Writes one converted batch; resolves after its transaction committed. */
   const writeRows = async (valid: Array<Pending<LeadRow | TouchRow | AssetRow>>) => {
@@ -170,6 +199,10 @@ export async function runImport(
     report.add({ row, column: columnName(issue.column), reason: issue.reason, severity });
   };
 
+  // IndexedDB does its writing outside this thread, so the next CSV chunk is read and converted
+  // while the previous one is written: at most one write in flight, chunks still in file order
+  // (the next write starts after the previous committed, so it sees the leads it created).
+  let writing: { promise: Promise<void>; bytesRead: number } | undefined;
   try {
     const sniffed = await sniffFile(file, fileName);
     run = newRunIndex(options.kind === 'leads' && (await isEmpty(db.leads)));
@@ -193,9 +226,11 @@ export async function runImport(
         const slice = rows.slice(start, start + JSON_BATCH);
         // Records are numbered from 1, like rows under a header.
         await writeRows(
-          convertRows(
-            slice,
-            slice.map((_, i) => start + i + 2),
+          countIn(
+            convertRows(
+              slice,
+              slice.map((_, i) => start + i + 2),
+            ),
           ),
         );
         tick(Math.round((file.size * Math.min(rows.length, start + JSON_BATCH)) / rows.length));
@@ -203,10 +238,6 @@ export async function runImport(
     } else {
       let headerSeen = false;
       let readStart = performance.now();
-      // IndexedDB does its writing outside this thread, so the next chunk is read and converted
-      // while the previous one is written: at most one write in flight, chunks still in file order
-      // (the next write starts after the previous committed, so it sees the leads it created).
-      let writing: { promise: Promise<void>; bytesRead: number } | undefined;
       const waitForWrite = async () => {
         if (!writing) return;
         const done = writing;
@@ -224,7 +255,6 @@ export async function runImport(
           await waitForWrite();
           return finish('cancelled', cancelledMessage(progress));
         }
-        for (const note of batch.notes) warn(note.row, note.reason);
         let rows = batch.rows;
         let rowNumbers = batch.rowNumbers;
         if (!headerSeen && rows.length > 0) {
@@ -236,10 +266,10 @@ export async function runImport(
           rows = rows.slice(1);
           rowNumbers = rowNumbers.slice(1);
         }
-        const valid = convertRows(rows, rowNumbers);
+        const converted = convertRows(rows, rowNumbers, batch.notes);
         await waitForWrite();
         if (options.signal?.aborted) return finish('cancelled', cancelledMessage(progress));
-        const promise = writeRows(valid);
+        const promise = writeRows(countIn(converted));
         // Awaited before the next chunk's write (or after the last); until then a failure waits here.
         promise.catch(() => undefined);
         writing = { promise, bytesRead: batch.bytesRead };
@@ -251,6 +281,8 @@ export async function runImport(
     if (progress.rowsRead === 0) return finish('failed', 'The file has a header row but no data rows.');
     return finish('done', doneMessage(options.kind, progress));
   } catch (error) {
+    // A read that failed part-way leaves the previous chunk's write running: count it first.
+    await writing?.promise.catch(() => undefined);
     const message =
       error instanceof ImportFileError
         ? error.message
