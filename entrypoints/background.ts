@@ -1,12 +1,19 @@
 import { browser } from 'wxt/browser';
 import { activeSource } from '@/lib/background/active-source';
-import { focusLeadTab, REFRESH_ALARM, REMINDER_ALARM, refreshAttention } from '@/lib/background/attention';
+import {
+  focusLeadTab,
+  openQueueWindow,
+  REFRESH_ALARM,
+  REMINDER_ALARM,
+  refreshAttention,
+} from '@/lib/background/attention';
 import { injectIntoOpenTabs } from '@/lib/background/inject-open-tabs';
 import { OUTBOX_ALARM, outboxRunner } from '@/lib/background/outbox-runner';
 import { registerRouter } from '@/lib/background/router';
 import { forgetTab, forgetTabIfLeftSite } from '@/lib/background/tab-states';
 import { newHubSpotShared } from '@/lib/crm/hubspot/source';
 import { broadcast } from '@/lib/messaging/messenger';
+import { SUMMARY_NOTIFICATION_PREFIX } from '@/lib/queue/reminders';
 import { settingsItem } from '@/lib/settings/item';
 import { BatonDb } from '@/lib/store/db';
 
@@ -58,6 +65,7 @@ export default defineBackground(() => {
   browser.notifications.onClicked.addListener((notificationId) => {
     const leadId = /^lead:([^:]+):/.exec(notificationId)?.[1];
     if (leadId) void focusLeadTab(getSource(), leadId);
+    if (notificationId.startsWith(SUMMARY_NOTIFICATION_PREFIX)) void openQueueWindow().catch(console.error);
     void browser.notifications.clear(notificationId);
   });
   settingsItem.watch(refreshSoon);

@@ -16,3 +16,8 @@ export function panelTargetFromSearch(search: string): PanelTarget {
   if (windowId !== undefined) return { kind: 'window', windowId };
   return { kind: 'current-window' };
 }
+
+/** The view a panel opens on: `?view=queue` (a reminder gathering several leads) opens the queue. */
+export function panelStartView(search: string): 'tab' | 'queue' {
+  return new URLSearchParams(search).get('view') === 'queue' ? 'queue' : 'tab';
+}

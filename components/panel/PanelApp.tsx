@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { panelTargetFromSearch } from '@/lib/panel-target';
+import { panelStartView, panelTargetFromSearch } from '@/lib/panel-target';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { LeadCard } from './LeadCard';
 import { NoLead } from './NoLead';
@@ -25,7 +25,7 @@ export function PanelApp({ search }: { search: string }) {
   return (
     <QueryClientProvider client={client}>
       <ErrorBoundary>
-        <Panel tabId={useFollowedTab(target)} />
+        <Panel tabId={useFollowedTab(target)} startView={panelStartView(search)} />
       </ErrorBoundary>
     </QueryClientProvider>
   );
@@ -33,10 +33,10 @@ export function PanelApp({ search }: { search: string }) {
 
 type View = { kind: 'tab' } | { kind: 'queue' } | { kind: 'lead'; leadId: string };
 
-function Panel({ tabId }: { tabId: number | undefined }) {
+function Panel({ tabId, startView }: { tabId: number | undefined; startView: 'tab' | 'queue' }) {
   useBackgroundBroadcasts();
   usePrefetchCardData();
-  const [view, setView] = useState<View>({ kind: 'tab' });
+  const [view, setView] = useState<View>({ kind: startView });
   return (
     <main>
       <nav className="tabs" aria-label="Views">

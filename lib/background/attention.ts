@@ -67,3 +67,19 @@ export async function focusLeadTab(source: LeadSource, leadId: string): Promise<
   }
   return false;
 }
+
+/**
+ * A click on a notification that gathers several leads opens Baton's queue in its own window
+ * (a notification click is not a user gesture, so the side panel cannot be opened), following the
+ * last focused browser window's active tab like the panel's "Pop out".
+ */
+export async function openQueueWindow(): Promise<void> {
+  const current = await browser.windows.getLastFocused({ windowTypes: ['normal'] }).catch(() => undefined);
+  const follow = current?.id === undefined ? '' : `&window=${current.id}`;
+  await browser.windows.create({
+    url: browser.runtime.getURL(`/sidepanel.html?view=queue${follow}` as '/sidepanel.html'),
+    type: 'popup',
+    width: 420,
+    height: 820,
+  });
+}

@@ -38,16 +38,22 @@ export function remindersFor(
 }
 
 /**
- * A reminder more than this late is not notified: a deadline that passed while the browser was
+ * A breach more than this late is not notified: a deadline that passed while the browser was
  * closed, or the backlog of an import (thousands of old MQLs), is for the badge and the queue,
- * not a storm of notifications.
+ * not a storm of notifications. A "due soon" reminder stays due until its deadline passes (its
+ * time is counted in business time, so it may fall the evening before a morning deadline); then
+ * the breach reminder takes over.
  */
 export const REMINDER_LATE_MS = 60 * 60_000;
 
+/** The deadline a reminder key names (`lead:kind:deadline`). */
+const deadlineOfKey = (key: string) => Number(key.slice(key.lastIndexOf(':') + 1));
+
 /**
- * What to notify now (due within the last `REMINDER_LATE_MS` and not yet fired), when the one
- * alarm should ring next, and the fired keys worth remembering: only those that could still come
- * due, so the list stays as small as the reminders of the last hour.
+ * What to notify now, when the one alarm should ring next, and the fired keys worth remembering:
+ * those whose deadline is not more than `REMINDER_LATE_MS` past (older ones can never come due
+ * again), whether or not their lead is still in today's list, so a reminder never fires twice
+ * when a lead leaves the list and comes back, or reminders are switched off and on.
  */
 export function planReminders(
   reminders: readonly Reminder[],
@@ -55,38 +61,41 @@ export function planReminders(
   now: number,
 ): { due: Reminder[]; nextAt: number | undefined; remember: string[] } {
   const due: Reminder[] = [];
-  const remember: string[] = [];
   let nextAt: number | undefined;
   for (const reminder of reminders) {
-    if (reminder.at <= now - REMINDER_LATE_MS) continue;
-    if (fired.has(reminder.key)) {
-      remember.push(reminder.key);
-      continue;
-    }
-    if (reminder.at <= now) {
-      due.push(reminder);
-      remember.push(reminder.key);
-    } else if (nextAt === undefined || reminder.at < nextAt) nextAt = reminder.at;
+    if (fired.has(reminder.key)) continue;
+    const late =
+      reminder.kind === 'before' ? reminder.deadline <= now : reminder.at <= now - REMINDER_LATE_MS;
+    if (late) continue;
+    if (reminder.at <= now) due.push(reminder);
+    else if (nextAt === undefined || reminder.at < nextAt) nextAt = reminder.at;
   }
+  const remember = [...fired].filter((key) => deadlineOfKey(key) > now - REMINDER_LATE_MS);
+  remember.push(...due.map((reminder) => reminder.key));
   // Chrome fires alarms at most every 30 s: never ask for one sooner.
   return { due, nextAt: nextAt === undefined ? undefined : Math.max(nextAt, now + 30_000), remember };
 }
 
-/** More reminders due at once than this are gathered into one notification. */
+/** More leads due at once than this are gathered into one notification. */
 export const MAX_SEPARATE_NOTIFICATIONS = 3;
+
+/** The id of a notification that gathers several leads: a click opens Baton's queue. */
+export const SUMMARY_NOTIFICATION_PREFIX = 'reminders:';
 
 export type ReminderNotification = { id: string; title: string; message: string };
 
 /**
  * The notifications for the reminders due now: one per lead when there are a few (its id names
- * the lead, so a click can focus its tab), else one that counts them and names the first.
+ * the lead, so a click can focus its tab), else one that counts the leads and names the first.
  */
 export function notificationsFor(
   due: readonly Reminder[],
   now: number,
   formatTime: (at: number) => string,
 ): ReminderNotification[] {
-  if (due.length <= MAX_SEPARATE_NOTIFICATIONS)
+  const leads = new Map<string, Reminder>();
+  for (const reminder of due) leads.set(reminder.leadId, reminder);
+  if (leads.size <= MAX_SEPARATE_NOTIFICATIONS)
     return due.map((reminder) => ({
       id: `lead:${reminder.leadId}:${reminder.key}`,
       title:
@@ -98,17 +107,16 @@ export function notificationsFor(
           ? 'The SLA deadline for the first attempt has passed.'
           : `Due ${formatTime(reminder.deadline)}.`,
     }));
-  const breached = due.filter((reminder) => reminder.kind === 'breach').length;
-  const names = [...new Set(due.map((reminder) => reminder.name))];
-  const shown = names.slice(0, MAX_SEPARATE_NOTIFICATIONS);
-  const more = names.length - shown.length;
+  const breached = new Set(due.filter((r) => r.kind === 'breach').map((r) => r.leadId)).size;
+  const names = [...leads.values()].slice(0, MAX_SEPARATE_NOTIFICATIONS).map((r) => r.name);
+  const more = leads.size - names.length;
   return [
     {
-      id: `reminders:${now}`,
-      title: `${names.length} leads need a first attempt`,
-      message: `${breached > 0 ? `${breached} breached. ` : ''}${shown.join(', ')}${
+      id: `${SUMMARY_NOTIFICATION_PREFIX}${now}`,
+      title: `${leads.size} leads need a first attempt`,
+      message: `${breached > 0 ? `${breached} breached. ` : ''}${names.join(', ')}${
         more > 0 ? ` and ${more} more` : ''
-      }: see the queue in Baton.`,
+      }. Click to open the queue.`,
     },
   ];
 }

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { refreshAttention } from '@/lib/background/attention';
+import { openQueueWindow, refreshAttention } from '@/lib/background/attention';
 import { defaultCalendar } from '@/lib/core';
 import type { Lead } from '@/lib/model/schemas';
+import { panelStartView } from '@/lib/panel-target';
 import { settingsItem } from '@/lib/settings/item';
 import { defaultSettings } from '@/lib/settings/schema';
 import { BatonDb, toStoredLead } from '@/lib/store/db';
@@ -48,13 +49,29 @@ describe('badge and reminders after an import', () => {
     expect(create).toHaveBeenCalledTimes(1);
     expect((create.mock.calls[0] as unknown[] | undefined)?.[1]).toMatchObject({
       title: '4 leads need a first attempt',
-      message: '4 breached. Lead new-0, Lead new-1, Lead new-2 and 1 more: see the queue in Baton.',
+      message: '4 breached. Lead new-0, Lead new-1, Lead new-2 and 1 more. Click to open the queue.',
     });
 
     // The refresh runs every minute: nothing fires twice, and only the fresh keys are remembered.
     await refreshAttention(source, NOW + 60_000);
     expect(create).toHaveBeenCalledTimes(1);
     const { 'reminders-fired': fired } = await fakeBrowser.storage.local.get('reminders-fired');
-    expect(fired).toHaveLength(8);
+    expect(fired).toHaveLength(4); // their breaches: the warnings' deadline has passed
+  });
+});
+
+describe('a click on the gathered notification', () => {
+  test('opens the queue in its own window, following the last focused window', async () => {
+    vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ id: 7 } as never);
+    const create = vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({} as never);
+    await openQueueWindow();
+    expect(create).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: expect.stringMatching(/\/sidepanel\.html\?view=queue&window=7$/),
+        type: 'popup',
+      }),
+    );
+    expect(panelStartView('?view=queue&window=7')).toBe('queue');
+    expect(panelStartView('?tab=3')).toBe('tab');
   });
 });

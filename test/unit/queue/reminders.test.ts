@@ -59,10 +59,10 @@ describe('reminders', () => {
     expect(planReminders(reminders, fired, later).due).toEqual([]);
   });
 
-  test('a reminder more than an hour late is not notified, and fired keys are kept only while they could come due', () => {
+  test('a breach more than an hour late is not notified, and fired keys are kept only while they could come due', () => {
     const [before, breach] = reminders;
     if (!before || !breach) throw new Error('expected two reminders');
-    // Both passed, the "before" one more than an hour ago (the browser was closed, or an import).
+    // Both passed (the browser was closed, or an import): the deadline too, so only the breach is due.
     const late = breach.at + (REMINDER_LATE_MS - (breach.at - before.at)) + 60_000;
     const plan = planReminders(reminders, new Set(), late);
     expect(plan.due.map((r) => r.kind)).toEqual(['breach']);
@@ -104,7 +104,7 @@ describe('reminders', () => {
       {
         id: `reminders:${now}`,
         title: '5 leads need a first attempt',
-        message: '2 breached. Lead 0, Lead 1, Lead 2 and 2 more: see the queue in Baton.',
+        message: '2 breached. Lead 0, Lead 1, Lead 2 and 2 more. Click to open the queue.',
       },
     ]);
     const few = notificationsFor(burst.slice(1, 1 + MAX_SEPARATE_NOTIFICATIONS), now, time);
@@ -114,6 +114,50 @@ describe('reminders', () => {
       ['lead:b3:b3:breach:1', 'First attempt due soon: Lead 3'],
     ]);
     expect(few[1]?.message).toBe(`Due ${time(now + 60_000)}.`);
+  });
+
+  test('a “due soon” warning that fell the evening before still comes in the morning, until the deadline', () => {
+    // Handed off Monday 16:50 New York: deadline Tuesday 12:50 (17:50Z); 235 business minutes
+    // before it is Monday 16:55, so a browser closed overnight opens with it long past.
+    const lateHandoff = rankQueue([entry('late', '2026-11-23T21:50:00Z')], policy, calendar, now);
+    const overnight = remindersFor(lateHandoff, calendar, { enabled: true, minutesBefore: 235 });
+    const morning = planReminders(overnight, new Set(), at('2026-11-24T14:00:00Z'));
+    expect(morning.due.map((r) => r.kind)).toEqual(['before']);
+    // After the deadline the warning is moot: only the breach comes.
+    const afterDeadline = planReminders(overnight, new Set(), at('2026-11-24T17:51:00Z'));
+    expect(afterDeadline.due.map((r) => r.kind)).toEqual(['breach']);
+  });
+
+  test('fired keys are kept by their deadline, even while their lead is out of the list', () => {
+    const recent = `gone:breach:${now - 10 * 60_000}`;
+    const old = `gone:breach:${now - REMINDER_LATE_MS - 1}`;
+    // Reminders switched off (or the lead briefly not in the queue): nothing to plan, keys kept.
+    expect(planReminders([], new Set([recent, old]), now).remember).toEqual([recent]);
+  });
+
+  test('the gathered notification counts leads, not names or reminders', () => {
+    const reminder = (leadId: string, name: string, kind: 'before' | 'breach') => ({
+      key: `${leadId}:${kind}:${now}`,
+      leadId,
+      name,
+      kind,
+      at: now - 1000,
+      deadline: now,
+    });
+    const due = [
+      reminder('a', 'John Smith', 'breach'),
+      reminder('b', 'John Smith', 'breach'),
+      reminder('c', 'Ana Ruiz', 'before'),
+      reminder('c', 'Ana Ruiz', 'breach'),
+      reminder('d', 'Li Wei', 'before'),
+    ];
+    expect(notificationsFor(due, now, String)).toEqual([
+      {
+        id: `reminders:${now}`,
+        title: '4 leads need a first attempt',
+        message: '3 breached. John Smith, John Smith, Ana Ruiz and 1 more. Click to open the queue.',
+      },
+    ]);
   });
 
   test('“minutes before” counts business time, back across the night', () => {
