@@ -58,6 +58,9 @@ export const DEMO_THREAD = {
 export async function measureLeadSwitches(gmail, panel, leads, { timeoutMs = 10_000 } = {}) {
   const durations = [];
   for (const [index, lead] of leads.entries()) {
+    // The panel is watched for the name: the same name twice in a row would time a stale card.
+    if (index > 0 && leads[index - 1].name === lead.name)
+      throw new Error(`measureLeadSwitches: two leads in a row are both named ${lead.name}`);
     await panel.evaluate(
       ({ name, timeoutMs }) => {
         window.__batonShown = new Promise((resolve, reject) => {

@@ -15,7 +15,8 @@ import type { ContentScriptContext } from '#imports';
  * checked at once (in the next task, after the page's own handlers), and for `settleMs` after
  * them DOM changes are checked `settleDebounceMs` later, without the doubling: the thread a
  * busy page renders a moment after the click is seen in tens of milliseconds, not seconds.
- * Typing (`keyup`) is checked with the plain debounce: it changes the DOM at every key.
+ * Typing changes the DOM at every key, so `keyup`, and a click or focus in a text field (a
+ * compose, a search box), are checked with the plain debounce after that first check.
  */
 export function watchPage(
   ctx: ContentScriptContext,
@@ -59,8 +60,8 @@ export function watchPage(
     timer = ctx.setTimeout(run, wait);
   };
   const soon = () => plan(debounceMs);
-  const attention = () => {
-    settleUntil = performance.now() + settleMs;
+  const attention = (event: Event) => {
+    if (!isTextField(event.target)) settleUntil = performance.now() + settleMs;
     plan(0);
   };
   // The first check runs in a task of its own, not in the one that evaluates the script, so
@@ -73,4 +74,11 @@ export function watchPage(
   }
   ctx.addEventListener(document, 'keyup', soon, { capture: true, passive: true });
   ctx.onInvalidated(() => observer.disconnect());
+}
+
+/** A field the rep types in: the DOM changes at every key there, which is no new lead. */
+function isTextField(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  if (!element || typeof element.matches !== 'function') return false;
+  return element.isContentEditable || element.matches('input, textarea, select');
 }

@@ -253,7 +253,7 @@ try {
     Array.from({ length: SWITCHES }, (_, i) => {
       const lead = generated[Math.floor(((i + 0.5) * generated.length) / SWITCHES)];
       return { email: lead.emails[0], name: lead.name };
-    }),
+    }).filter((lead, i, all) => i === 0 || all[i - 1].name !== lead.name),
   );
 
   const mb = (value) => `${value.toFixed(0)} MB`;

@@ -77,7 +77,9 @@ try {
     return reply.res.map((lead) => ({ email: lead.emails[0], name: lead.name }));
   });
   const withEmail = others.filter((lead) => lead.email && lead.name !== 'Dana Whitfield');
-  const visits = Array.from({ length: SWITCHES }, (_, i) => withEmail[i % withEmail.length]);
+  const visits = Array.from({ length: SWITCHES }, (_, i) => withEmail[i % withEmail.length]).filter(
+    (lead, i, all) => i === 0 || all[i - 1].name !== lead.name,
+  );
   const leadSwitch = await measureLeadSwitches(gmail, panel, visits);
   const clickToVisible = [];
   for (let i = 0; i < CLICKS; i++) {

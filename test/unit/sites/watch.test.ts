@@ -148,6 +148,29 @@ describe('watchPage', () => {
     invalidate();
   });
 
+  test('a click into a text field is checked at once, and the typing after it with the plain debounce', async () => {
+    const { ctx, invalidate } = fakeContext();
+    const check = vi.fn();
+    watchPage(ctx, check, { debounceMs: 250, settleDebounceMs: 60 });
+    vi.advanceTimersByTime(1000);
+    const field = document.createElement('textarea');
+    document.querySelector('main')?.append(field);
+    await flushObservers();
+    vi.advanceTimersByTime(300);
+    const before = check.mock.calls.length;
+    field.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    vi.advanceTimersByTime(0);
+    expect(check).toHaveBeenCalledTimes(before + 1);
+    for (let i = 0; i < 4; i++) {
+      mutate();
+      await flushObservers();
+      vi.advanceTimersByTime(50);
+    }
+    // 200 ms of typing: no check yet (in the settle window there would have been three).
+    expect(check).toHaveBeenCalledTimes(before + 1);
+    invalidate();
+  });
+
   test('changes made while a check waits are all seen by that check', async () => {
     const { ctx, invalidate } = fakeContext();
     const seen: number[] = [];
