@@ -108,7 +108,9 @@ export function registerRouter(
     return null;
   });
 
-  const workspaceChanged = <T>(counts: T) => {
+  /** The store was written around the source (sample workspace, import, restore): it forgets what it kept. */
+  const workspaceChanged = async <T>(counts: T) => {
+    await source().activityChanged();
     changed();
     return counts;
   };
@@ -140,8 +142,5 @@ export function registerRouter(
     return null;
   });
   handle('countWorkspace', context, () => countWorkspace(db()));
-  handle('dataImported', context, () => {
-    changed();
-    return null;
-  });
+  handle('dataImported', context, () => workspaceChanged(null));
 }

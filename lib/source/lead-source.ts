@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ScoreTouch } from '../core/score';
 import {
   type Asset,
   AssetSent,
@@ -63,7 +64,9 @@ export interface LeadSource {
   readActivity(
     leadIds: readonly string[],
     options?: ActivityOptions,
-  ): Promise<Map<string, { attempts: Attempt[]; touches: Touch[] }>>;
+  ): Promise<Map<string, { attempts: Attempt[]; touches: readonly ScoreTouch[] }>>;
+  /** Activity was written outside this source (an import, a restore, the sample workspace). */
+  activityChanged(): Promise<void>;
   /** Name prefix, email prefix or company prefix; at most `limit` results. */
   search(text: string, limit?: number): Promise<Lead[]>;
   addLead(input: NewLead, now: Date): Promise<Lead>;

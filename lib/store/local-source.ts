@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { ScoreTouch } from '../core/score';
 import {
   type Asset,
   AssetSent,
@@ -9,7 +10,6 @@ import {
   type LeadIdentity,
   LeadPatch,
   STAGE_AFTER_DISPOSITION,
-  type Touch,
 } from '../model/schemas';
 import {
   type ActivityOptions,
@@ -21,10 +21,14 @@ import {
 } from '../source/lead-source';
 import { readAttemptsOf, readTouchesOf } from './activity';
 import { type BatonDb, fromStoredLead, toStoredLead } from './db';
+import { ScoreTouchCache } from './score-touch-cache';
 
 /** The embedded LeadSource: everything in the browser's IndexedDB. */
 export class LocalLeadSource implements LeadSource {
-  constructor(private readonly db: BatonDb) {}
+  constructor(
+    private readonly db: BatonDb,
+    private readonly scoreTouches = new ScoreTouchCache(),
+  ) {}
 
   async findByIdentity(identity: LeadIdentity): Promise<Lead | undefined> {
     const { leads } = this.db;
@@ -86,15 +90,31 @@ export class LocalLeadSource implements LeadSource {
   async readActivity(
     leadIds: readonly string[],
     { touches = true }: ActivityOptions = {},
-  ): Promise<Map<string, { attempts: Attempt[]; touches: Touch[] }>> {
+  ): Promise<Map<string, { attempts: Attempt[]; touches: readonly ScoreTouch[] }>> {
     const attempts = await readAttemptsOf(this.db, leadIds);
-    const touchesOf = touches ? await readTouchesOf(this.db, leadIds) : undefined;
+    let touchesOf: Map<string, readonly ScoreTouch[]> | undefined;
+    if (touches) {
+      touchesOf = new Map();
+      const missing: string[] = [];
+      for (const leadId of leadIds) {
+        const cached = this.scoreTouches.get(leadId);
+        if (cached) touchesOf.set(leadId, cached);
+        else missing.push(leadId);
+      }
+      for (const [leadId, read] of await readTouchesOf(this.db, missing))
+        touchesOf.set(leadId, this.scoreTouches.set(leadId, read));
+    }
     return new Map(
       leadIds.map((leadId) => [
         leadId,
         { attempts: attempts.get(leadId) ?? [], touches: touchesOf?.get(leadId) ?? [] },
       ]),
     );
+  }
+
+  /** Touches were written outside this source (an import, a restore, the sample workspace). */
+  async activityChanged(): Promise<void> {
+    this.scoreTouches.clear();
   }
 
   async search(text: string, limit = 20): Promise<Lead[]> {

@@ -257,6 +257,9 @@ export class HubSpotLeadSource implements LeadSource {
     return activity;
   }
 
+  /** Local imports and the sample workspace do not touch what HubSpot holds: nothing to forget. */
+  async activityChanged(): Promise<void> {}
+
   async search(text: string, limit = 20): Promise<Lead[]> {
     const needle = text.trim();
     if (!needle) return [];

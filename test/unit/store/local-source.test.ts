@@ -162,4 +162,26 @@ describe('workspace', () => {
       sampleLeads: 0,
     });
   });
+
+  test("the queue's touches are read once, until the store says touches were written around it", async () => {
+    const before = await source.readActivity([dana.id]);
+    const count = before.get(dana.id)?.touches.length ?? 0;
+    expect(count).toBeGreaterThan(0);
+    // An import writes to the store directly (from the options page's worker), not through the source.
+    await db.touches.put({
+      id: 'imported-touch',
+      leadId: dana.id,
+      at: '2026-11-24T14:00:00.000Z',
+      kind: 'webinar',
+      title: 'Imported webinar',
+      sample: false,
+    });
+    expect((await source.readActivity([dana.id])).get(dana.id)?.touches).toHaveLength(count);
+    await source.activityChanged();
+    const after = (await source.readActivity([dana.id])).get(dana.id)?.touches ?? [];
+    expect(after).toHaveLength(count + 1);
+    expect(after.at(-1)).toEqual({ leadId: dana.id, kind: 'webinar', at: '2026-11-24T14:00:00.000Z' });
+    // Attempts are never cached: the rep's own writes show at once.
+    expect((await source.readActivity([dana.id], { touches: false })).get(dana.id)?.touches).toEqual([]);
+  });
 });
