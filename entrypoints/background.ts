@@ -13,7 +13,7 @@ import { registerRouter } from '@/lib/background/router';
 import { forgetTab, forgetTabIfLeftSite } from '@/lib/background/tab-states';
 import { newHubSpotShared } from '@/lib/crm/hubspot/source';
 import { broadcast } from '@/lib/messaging/messenger';
-import { SUMMARY_NOTIFICATION_PREFIX } from '@/lib/queue/reminders';
+import { leadIdOfNotification, SUMMARY_NOTIFICATION_PREFIX } from '@/lib/queue/reminders';
 import { settingsItem } from '@/lib/settings/item';
 import { BatonDb } from '@/lib/store/db';
 
@@ -63,7 +63,7 @@ export default defineBackground(() => {
     if (alarm.name === OUTBOX_ALARM) void outbox.flushNow().catch(console.error);
   });
   browser.notifications.onClicked.addListener((notificationId) => {
-    const leadId = /^lead:([^:]+):/.exec(notificationId)?.[1];
+    const leadId = leadIdOfNotification(notificationId);
     if (leadId) void focusLeadTab(getSource(), leadId);
     if (notificationId.startsWith(SUMMARY_NOTIFICATION_PREFIX)) void openQueueWindow().catch(console.error);
     void browser.notifications.clear(notificationId);

@@ -63,7 +63,8 @@ export function planReminders(
   const due: Reminder[] = [];
   let nextAt: number | undefined;
   for (const reminder of reminders) {
-    if (fired.has(reminder.key)) continue;
+    if (fired.has(reminder.key) || !Number.isFinite(reminder.at) || !Number.isFinite(reminder.deadline))
+      continue;
     const late =
       reminder.kind === 'before' ? reminder.deadline <= now : reminder.at <= now - REMINDER_LATE_MS;
     if (late) continue;
@@ -81,6 +82,19 @@ export const MAX_SEPARATE_NOTIFICATIONS = 3;
 
 /** The id of a notification that gathers several leads: a click opens Baton's queue. */
 export const SUMMARY_NOTIFICATION_PREFIX = 'reminders:';
+/** The id of a notification about one lead: `lead:<encoded lead id>:<reminder key>`. */
+const LEAD_NOTIFICATION_PREFIX = 'lead:';
+
+/** The lead a notification is about (ids such as HubSpot's `hubspot:123` hold colons, hence encoded). */
+export function leadIdOfNotification(notificationId: string): string | undefined {
+  if (!notificationId.startsWith(LEAD_NOTIFICATION_PREFIX)) return undefined;
+  const encoded = notificationId.slice(LEAD_NOTIFICATION_PREFIX.length).split(':')[0];
+  try {
+    return encoded ? decodeURIComponent(encoded) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export type ReminderNotification = { id: string; title: string; message: string };
 
@@ -97,7 +111,7 @@ export function notificationsFor(
   for (const reminder of due) leads.set(reminder.leadId, reminder);
   if (leads.size <= MAX_SEPARATE_NOTIFICATIONS)
     return due.map((reminder) => ({
-      id: `lead:${reminder.leadId}:${reminder.key}`,
+      id: `${LEAD_NOTIFICATION_PREFIX}${encodeURIComponent(reminder.leadId)}:${reminder.key}`,
       title:
         reminder.kind === 'breach'
           ? `First attempt breached: ${reminder.name}`

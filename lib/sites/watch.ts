@@ -80,5 +80,10 @@ export function watchPage(
 function isTextField(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   if (!element || typeof element.matches !== 'function') return false;
-  return element.isContentEditable || element.matches('input, textarea, select');
+  return (
+    element.isContentEditable ||
+    element.matches(
+      'textarea, input:not([type=checkbox], [type=radio], [type=button], [type=submit], [type=reset], [type=image], [type=file], [type=range], [type=color])',
+    )
+  );
 }

@@ -91,6 +91,7 @@ export class LocalLeadSource implements LeadSource {
     leadIds: readonly string[],
     { touches = true }: ActivityOptions = {},
   ): Promise<Map<string, { attempts: Attempt[]; touches: readonly ScoreTouch[] }>> {
+    const readStarted = this.scoreTouches.readStarted;
     const attempts = await readAttemptsOf(this.db, leadIds);
     let touchesOf: Map<string, readonly ScoreTouch[]> | undefined;
     if (touches) {
@@ -102,7 +103,7 @@ export class LocalLeadSource implements LeadSource {
         else missing.push(leadId);
       }
       for (const [leadId, read] of await readTouchesOf(this.db, missing))
-        touchesOf.set(leadId, this.scoreTouches.set(leadId, read));
+        touchesOf.set(leadId, this.scoreTouches.set(leadId, read, readStarted));
     }
     return new Map(
       leadIds.map((leadId) => [

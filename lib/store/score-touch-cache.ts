@@ -10,6 +10,8 @@ import type { ScoreTouch } from '../core/score';
  */
 export class ScoreTouchCache {
   private readonly byLead = new Map<string, readonly ScoreTouch[]>();
+  /** Bumped by every clear: a read that began before a clear must not put its rows back after it. */
+  private generation = 0;
 
   constructor(private readonly maxLeads = 10_000) {}
 
@@ -23,9 +25,18 @@ export class ScoreTouchCache {
     return touches;
   }
 
-  /** Keeps a lead's touches (only kind and time) and returns what was kept. */
-  set(leadId: string, touches: readonly ScoreTouch[]): readonly ScoreTouch[] {
+  /** What `set` needs to know that no clear came between the read and the keeping. */
+  get readStarted(): number {
+    return this.generation;
+  }
+
+  /**
+   * Keeps a lead's touches (only kind and time), unless the cache was cleared since the read that
+   * found them began (`readStarted`); returns them in the kept form either way.
+   */
+  set(leadId: string, touches: readonly ScoreTouch[], readStarted = this.generation): readonly ScoreTouch[] {
     const kept = touches.map(({ leadId: owner, kind, at }) => ({ leadId: owner, kind, at }));
+    if (readStarted !== this.generation) return kept;
     this.byLead.delete(leadId);
     this.byLead.set(leadId, kept);
     for (const oldest of this.byLead.keys()) {
@@ -36,6 +47,7 @@ export class ScoreTouchCache {
   }
 
   clear(): void {
+    this.generation++;
     this.byLead.clear();
   }
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { defaultCalendar, defaultSlaPolicy } from '@/lib/core';
 import type { QueueEntry } from '@/lib/queue/queue-entry';
 import {
+  leadIdOfNotification,
   MAX_SEPARATE_NOTIFICATIONS,
   notificationsFor,
   planReminders,
@@ -133,6 +134,27 @@ describe('reminders', () => {
     const old = `gone:breach:${now - REMINDER_LATE_MS - 1}`;
     // Reminders switched off (or the lead briefly not in the queue): nothing to plan, keys kept.
     expect(planReminders([], new Set([recent, old]), now).remember).toEqual([recent]);
+  });
+
+  test('a notification names its lead even when the id holds colons (HubSpot leads are hubspot:<id>)', () => {
+    const [notification] = notificationsFor(
+      [
+        {
+          key: `hubspot:123:breach:${now}`,
+          leadId: 'hubspot:123',
+          name: 'Dana',
+          kind: 'breach',
+          at: now,
+          deadline: now,
+        },
+      ],
+      now,
+      String,
+    );
+    expect(notification?.id).toBe(`lead:hubspot%3A123:hubspot:123:breach:${now}`);
+    expect(leadIdOfNotification(notification?.id ?? '')).toBe('hubspot:123');
+    expect(leadIdOfNotification(`reminders:${now}`)).toBeUndefined();
+    expect(leadIdOfNotification('lead:%E0%A4%A:x')).toBeUndefined(); // malformed: ignored, not thrown
   });
 
   test('the gathered notification counts leads, not names or reminders', () => {

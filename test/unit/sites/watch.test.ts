@@ -171,6 +171,26 @@ describe('watchPage', () => {
     invalidate();
   });
 
+  test('a click on a checkbox or button is no typing: it opens the settle window', async () => {
+    const { ctx, invalidate } = fakeContext();
+    const check = vi.fn();
+    watchPage(ctx, check, { debounceMs: 250, settleDebounceMs: 60 });
+    vi.advanceTimersByTime(1000);
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    document.querySelector('main')?.append(box);
+    await flushObservers();
+    vi.advanceTimersByTime(300);
+    const before = check.mock.calls.length;
+    box.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    vi.advanceTimersByTime(0);
+    mutate();
+    await flushObservers();
+    vi.advanceTimersByTime(60);
+    expect(check).toHaveBeenCalledTimes(before + 2);
+    invalidate();
+  });
+
   test('changes made while a check waits are all seen by that check', async () => {
     const { ctx, invalidate } = fakeContext();
     const seen: number[] = [];

@@ -25,4 +25,15 @@ describe('ScoreTouchCache', () => {
     cache.clear();
     expect(cache.size).toBe(0);
   });
+
+  test('rows found by a read that began before a clear are returned but not kept', () => {
+    const cache = new ScoreTouchCache();
+    const readStarted = cache.readStarted;
+    cache.clear(); // an import finished while the queue's touches were being read
+    const kept = cache.set('a', [touch('a', '2026-11-01T00:00:00Z')], readStarted);
+    expect(kept).toHaveLength(1);
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('a', [touch('a', '2026-11-01T00:00:00Z')], cache.readStarted);
+    expect(cache.get('a')).toHaveLength(1);
+  });
 });
