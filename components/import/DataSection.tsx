@@ -120,8 +120,19 @@ function ImportPanel({ getWorker }: WorkerProps) {
       if (result.created + result.updated > 0) afterWrite(kind);
     } catch (error) {
       setState({ step: 'failed', message: messageOf(error) });
+      // The worker failed mid-import: the chunks it committed stay, so the background must know.
+      afterWrite(kind);
     }
   };
+
+  // Closing the page ends the worker mid-import; the chunks it committed stay, so tell the background.
+  const running = state.step === 'running';
+  useEffect(() => {
+    if (!running) return;
+    const onHide = () => afterWrite(kind);
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, [running, kind, afterWrite]);
 
   const cancel = () => {
     getWorker().cancel();

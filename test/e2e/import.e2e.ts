@@ -180,4 +180,56 @@ describe('import, report, export in the options page', () => {
       .filter({ hasText: /^10302 leads/ })
       .waitFor();
   });
+
+  test('an options page closed mid-import still tells the background: the open panel finds the new lead', async () => {
+    // A Gmail thread with someone Baton does not know yet (the saved page's unknown thread, re-addressed).
+    const gmail = await baton.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+    const thread = 'FMfcgzQbfLateImportQuinnNewcomer';
+    await gmail.evaluate(
+      ({ from, to, base, thread }) => {
+        const template = document
+          .querySelector(`template[data-thread="${base}"]`)
+          ?.cloneNode(true) as HTMLTemplateElement;
+        template.setAttribute('data-thread', thread);
+        for (const attribute of ['email', 'data-hovercard-id'])
+          for (const element of template.content.querySelectorAll(`[${attribute}="${from}"]`))
+            element.setAttribute(attribute, to);
+        document.body.append(template);
+        location.hash = `#inbox/${thread}`;
+      },
+      { from: 'sam@unlisted-corp.example', to: 'quinn@late-import.example', base: THREAD_UNKNOWN, thread },
+    );
+    const panel = await openPanel(baton, await tabIdOf(baton, gmail));
+    await expect
+      .poll(() => panel.getByTestId('detected-identity').textContent(), { timeout: 15_000 })
+      .toContain('quinn@late-import.example');
+
+    // Quinn is in the first chunk; 60,000 more rows keep the import running when the page closes.
+    const header = 'First Name,Last Name,Email,Company Name';
+    const rows = ['Quinn,Newcomer,quinn@late-import.example,Late Import Co'];
+    for (let i = 0; i < 60_000; i++)
+      rows.push(`Late,Filler ${i},late${i}@late-import.example,Late Import Co`);
+    const page = await baton.context.newPage();
+    await page.goto(extensionUrl(baton, 'options.html'));
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'late.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}\n${rows.join('\n')}\n`),
+    });
+    await page.getByTestId('import-mapping').waitFor();
+    await page.getByTestId('import-start').click();
+    await page
+      .getByTestId('import-progress')
+      .filter({ hasText: /[1-9][\d,]* rows imported/ })
+      .waitFor();
+    expect(await page.getByTestId('import-result').count()).toBe(0); // still running
+    await page.close({ runBeforeUnload: true });
+
+    await expect
+      .poll(() => panel.getByTestId('lead-name').textContent(), { timeout: 15_000 })
+      .toBe('Quinn Newcomer');
+    await panel.close();
+    await gmail.close();
+  });
 });
