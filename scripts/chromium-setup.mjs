@@ -47,9 +47,32 @@ export const DEMO_THREAD = {
 };
 
 /**
+ * In the saved Gmail page, adds a thread like `base` ({ id, email } of one of its threads) with
+ * `email` as the participant, and opens it as the rep would: a click and the thread id in the URL,
+ * which the page renders on `hashchange` as Gmail does. Returns when the URL changed (wall clock).
+ */
+export function openGmailThreadWith(gmail, { base = DEMO_THREAD, email, thread }) {
+  return gmail.evaluate(
+    ({ base, to, thread }) => {
+      const template = document.querySelector(`template[data-thread="${base.id}"]`).cloneNode(true);
+      template.setAttribute('data-thread', thread);
+      for (const attribute of ['email', 'data-hovercard-id'])
+        for (const element of template.content.querySelectorAll(`[${attribute}="${base.email}"]`))
+          element.setAttribute(attribute, to);
+      document.body.append(template);
+      document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      const at = performance.timeOrigin + performance.now();
+      location.hash = `#inbox/${thread}`;
+      return at;
+    },
+    { base, to: email, thread },
+  );
+}
+
+/**
  * Lead on screen → panel shows it (design §9). For each of `leads` ({ email, name }) the saved
- * Gmail page gets a thread like Dana's with that lead as the participant, and the rep opens it:
- * a click and a new thread id in the URL, which the page renders on `hashchange` as Gmail does.
+ * Gmail page gets a thread like Dana's with that lead as the participant, and the rep opens it
+ * (`openGmailThreadWith`).
  * The time runs from the URL change until the panel, open on the tab, shows the new lead's name
  * with its score and SLA, on the frame after. Both ends read the same wall clock
  * (`timeOrigin + now()`), so the figure covers Gmail's render, detection in the content script,
@@ -84,21 +107,10 @@ export async function measureLeadSwitches(gmail, panel, leads, { timeoutMs = 10_
       },
       { name: lead.name, timeoutMs },
     );
-    const openedAt = await gmail.evaluate(
-      ({ base, to, thread }) => {
-        const template = document.querySelector(`template[data-thread="${base.id}"]`).cloneNode(true);
-        template.setAttribute('data-thread', thread);
-        for (const attribute of ['email', 'data-hovercard-id'])
-          for (const element of template.content.querySelectorAll(`[${attribute}="${base.email}"]`))
-            element.setAttribute(attribute, to);
-        document.body.append(template);
-        document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-        const at = performance.timeOrigin + performance.now();
-        location.hash = `#inbox/${thread}`;
-        return at;
-      },
-      { base: DEMO_THREAD, to: lead.email, thread: `FMfcgzQbench${String(index).padStart(20, '0')}` },
-    );
+    const openedAt = await openGmailThreadWith(gmail, {
+      email: lead.email,
+      thread: `FMfcgzQbench${String(index).padStart(20, '0')}`,
+    });
     const shownAt = await panel.evaluate(() => window.__batonShown);
     durations.push(shownAt - openedAt);
   }

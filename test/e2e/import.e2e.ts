@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openGmailThreadWith } from '../../scripts/chromium-setup.mjs';
 import { type Baton, extensionUrl, launchBaton, loadSampleWorkspace, openPanel, tabIdOf } from './harness';
 
 const THREAD_UNKNOWN = 'FMfcgzQbfNqZuJwTyVaBcDeFgHiJkLmN';
@@ -186,20 +187,11 @@ describe('import, report, export in the options page', () => {
     const gmail = await baton.context.newPage();
     await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
     const thread = 'FMfcgzQbfLateImportQuinnNewcomer';
-    await gmail.evaluate(
-      ({ from, to, base, thread }) => {
-        const template = document
-          .querySelector(`template[data-thread="${base}"]`)
-          ?.cloneNode(true) as HTMLTemplateElement;
-        template.setAttribute('data-thread', thread);
-        for (const attribute of ['email', 'data-hovercard-id'])
-          for (const element of template.content.querySelectorAll(`[${attribute}="${from}"]`))
-            element.setAttribute(attribute, to);
-        document.body.append(template);
-        location.hash = `#inbox/${thread}`;
-      },
-      { from: 'sam@unlisted-corp.example', to: 'quinn@late-import.example', base: THREAD_UNKNOWN, thread },
-    );
+    await openGmailThreadWith(gmail, {
+      base: { id: THREAD_UNKNOWN, email: 'sam@unlisted-corp.example' },
+      email: 'quinn@late-import.example',
+      thread,
+    });
     const panel = await openPanel(baton, await tabIdOf(baton, gmail));
     await expect
       .poll(() => panel.getByTestId('detected-identity').textContent(), { timeout: 15_000 })
