@@ -67,8 +67,8 @@ describe('importing leads', () => {
       stage: 'mql',
     });
     const csvReport = reportToCsv(result.report);
-    expect(csvReport.split('\r\n')[0]).toBe('Row,Column,Problem,Result');
-    expect(csvReport).toContain('3,Email,must be an email address,row skipped');
+    expect(csvReport.split('\r\n')[0]).toBe('"Row","Column","Problem","Result"');
+    expect(csvReport).toContain('3,"Email","must be an email address","row skipped"');
   });
 
   test('re-importing the same file updates in place: no duplicates, by email or by CRM id', async () => {
