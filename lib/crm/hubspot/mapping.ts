@@ -347,6 +347,14 @@ export function dispositionToWrites(disposition: Disposition): {
 /** The tag in the body of each note Baton writes: the write's id, the idempotency key. */
 export const noteTag = (id: string) => `[baton:${id}]`;
 
+/** A note's body is HTML in HubSpot: what the rep or the library wrote goes in as text. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The body of a note Baton writes: the text (escaped) and the write's tag. */
+export const noteBody = (text: string, id: string) => `${escapeHtml(text)}\n${noteTag(id)}`;
+
 export function assetSentNote(asset: { title: string; url: string } | undefined): string {
   return asset ? `Sent from Baton: ${asset.title} (${asset.url})` : 'Sent an asset from Baton';
 }

@@ -37,6 +37,7 @@ import {
   ENGAGEMENT_PROPERTIES,
   engagementToAttempt,
   engagementTypeFor,
+  noteBody,
   noteTag,
   patchToProperties,
   TAG_PROPERTY,
@@ -410,7 +411,7 @@ export class HubSpotLeadSource implements LeadSource {
     try {
       return await this.client.createEngagement('notes', contactId, {
         hs_timestamp: at,
-        hs_note_body: `${text}\n${noteTag(id)}`,
+        hs_note_body: noteBody(text, id),
       });
     } catch (error) {
       if (error instanceof HubSpotError && (error.status === undefined || error.status >= 500)) {

@@ -261,7 +261,7 @@ describe('importing leads', () => {
         name: 'Dana',
         emails: ['d@x.example'],
         stage: 'mql',
-        crm: [{ system: 'salesforce', id: '00Q1' }],
+        crm: [{ system: 'salesforce', id: '00Q8d00000DwHtREAV' }],
       },
       { id: 'lead-2', name: 'Bad', emails: ['nope'], stage: 'mql' },
     ]);
@@ -273,7 +273,7 @@ describe('importing leads', () => {
       now: () => NOW,
     });
     expect(result).toMatchObject({ status: 'done', created: 1, rejected: 1 });
-    expect(await db.leads.get('lead-1')).toMatchObject({ crmKeys: ['salesforce:00Q1'], stage: 'mql' });
+    expect(await db.leads.get('lead-1')).toMatchObject({ crmKeys: ['salesforce:00Q8d00000DwHtREAV'], stage: 'mql' });
   });
 });
 
