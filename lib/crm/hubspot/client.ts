@@ -13,6 +13,7 @@ import {
   SearchResponse,
   TO_CONTACT_ASSOCIATION,
 } from './api';
+import { pinnedHubSpotOrigin } from './api-origin';
 import { RequestPacer } from './pacer';
 
 /** A HubSpot answer Baton cannot use. `retryable`: the same request may succeed later. */
@@ -72,8 +73,11 @@ export class HubSpotClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   readonly pacer: RequestPacer;
+  /** The only origin the token is sent to (see api-origin.ts): checked here, before any request. */
+  private readonly origin: string;
 
   constructor(private readonly options: HubSpotClientOptions) {
+    this.origin = pinnedHubSpotOrigin(options.baseUrl);
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.maxAttempts = options.maxAttempts ?? 5;
@@ -116,11 +120,13 @@ export class HubSpotClient {
     schema: S | undefined,
     body: unknown,
   ): Promise<z.output<S>> {
+    if (!path.startsWith('/') || path.startsWith('//'))
+      throw new HubSpotError(`Not a HubSpot API path: ${path}`, undefined, false);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     let response: Response;
     try {
-      response = await this.fetch(`${this.options.baseUrl.replace(/\/$/, '')}${path}`, {
+      response = await this.fetch(`${this.origin}${path}`, {
         method,
         headers: { Authorization: `Bearer ${this.options.token}`, 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
