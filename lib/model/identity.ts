@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CRM_ID_MESSAGE, isCrmId } from './crm-ids';
+import { readSlug } from './linkedin-slug';
 
 /**
  * What a content script found on the page. Written with zod/mini (same validation, a fraction
@@ -43,13 +44,11 @@ export const LeadIdentity = z
     ),
     name: Text(300),
     linkedinSlug: z.optional(
-      z
-        .string()
-        .check(
-          z.trim(),
-          z.maxLength(200),
-          z.regex(/^[A-Za-z0-9\-_%]+$/, { error: 'must be a LinkedIn profile slug' }),
-        ),
+      z.string().check(
+        z.trim(),
+        z.maxLength(200),
+        z.refine((slug) => readSlug(slug) !== undefined, { error: 'must be a LinkedIn profile slug' }),
+      ),
     ),
     crm: z.optional(CrmId),
     company: Text(300),

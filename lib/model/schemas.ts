@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CRM_ID_MESSAGE, isCrmId } from './crm-ids';
+import { hasReadableSlug } from './linkedin-slug';
 
 // No code generation: extension pages forbid eval under their content security policy.
 z.config({ jitless: true });
@@ -65,7 +66,9 @@ export const Lead = z.object({
   title: OptionalText,
   company: OptionalText,
   phone: OptionalText,
-  linkedinUrl: HttpUrl.optional(),
+  linkedinUrl: HttpUrl.refine(hasReadableSlug, {
+    message: 'is not a readable LinkedIn profile address (a broken %-escape in its name)',
+  }).optional(),
   territory: OptionalText,
   industry: OptionalText,
   /** Employees, as a number; the CSV importer turns ranges like "51-200" into their lower bound. */

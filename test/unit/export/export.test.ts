@@ -200,7 +200,7 @@ describe('backup and restore', () => {
     const broken = structuredClone(good);
     broken.tables.leads[3].emails = ['not an email'];
     expect(() => parseBackupText(JSON.stringify(broken))).toThrow(
-      /damaged, so nothing was changed: leads\[3\]: emails.0: must be an email address/,
+      /damaged, so nothing was changed: leads\[3\] \(id "[^"]+"\): emails.0: must be an email address/,
     );
     expect(() => parseBackupText('{"format":"something-else"}')).toThrow(/not a Baton backup/);
     expect(() => parseBackupText('{"format":')).toThrow(/not valid JSON.*Nothing was changed/);
