@@ -273,7 +273,10 @@ describe('importing leads', () => {
       now: () => NOW,
     });
     expect(result).toMatchObject({ status: 'done', created: 1, rejected: 1 });
-    expect(await db.leads.get('lead-1')).toMatchObject({ crmKeys: ['salesforce:00Q8d00000DwHtREAV'], stage: 'mql' });
+    expect(await db.leads.get('lead-1')).toMatchObject({
+      crmKeys: ['salesforce:00Q8d00000DwHtREAV'],
+      stage: 'mql',
+    });
   });
 });
 
