@@ -130,7 +130,13 @@ export function registerRouter(
     return result;
   });
   handle('crmStatus', context, () => hubSpotStatus());
-  handle('outboxStatus', context, () => new DexieOutbox(crmDb()).status());
+  handle('outboxStatus', context, async () => {
+    const unreadableRecords = source().unreadableRecords?.() ?? 0;
+    return {
+      ...(await new DexieOutbox(crmDb()).status()),
+      ...(unreadableRecords ? { unreadableRecords } : {}),
+    };
+  });
   handle('outboxRetry', context, async ({ id }) => {
     await new DexieOutbox(crmDb()).retry(id);
     changed();

@@ -141,6 +141,8 @@ export const protocol = {
     output: z.object({
       pending: z.number(),
       failed: z.number(),
+      /** Records the CRM sent that could not be read and were left out of the latest reads. */
+      unreadableRecords: z.number().int().nonnegative().optional(),
       lastError: z.string().optional(),
       pausedReason: z.string().optional(),
       failedEntries: z.array(

@@ -208,24 +208,23 @@ export class HubSpotClient {
     return response.results.map((row) => row.toObjectId);
   }
 
+  /** The records of `ids`, 100 a request; `skipped`: records HubSpot sent that could not be read. */
   async batchRead(
     objectType: EngagementType,
     ids: readonly string[],
     properties: readonly string[],
-  ): Promise<CrmObject[]> {
-    if (ids.length === 0) return [];
-    const chunks: CrmObject[][] = [];
+  ): Promise<{ results: CrmObject[]; skipped: number }> {
+    const results: CrmObject[] = [];
+    let skipped = 0;
     for (let i = 0; i < ids.length; i += 100) {
       const inputs = ids.slice(i, i + 100).map((id) => ({ id }));
-      chunks.push(
-        (
-          await this.request('POST', paths.batchRead(objectType), BatchReadResponse, {
-            body: { inputs, properties },
-          })
-        ).results,
-      );
+      const page = await this.request('POST', paths.batchRead(objectType), BatchReadResponse, {
+        body: { inputs, properties },
+      });
+      results.push(...page.results);
+      skipped += page.skipped;
     }
-    return chunks.flat();
+    return { results, skipped };
   }
 
   /** Creates an engagement associated with a contact. Tried once: see `unsafe`. */

@@ -98,12 +98,19 @@ describe('HubSpotClient', () => {
   });
 
   test('a malformed answer is a clear error naming the path and field, not a crash', async () => {
-    const { client } = clientWith([json(200, { results: [{ id: 7, properties: 'x' }] })]);
+    const { client } = clientWith([json(200, { results: 'x' })]);
     const error = (await client.search('contacts', [], ['email']).catch((e: unknown) => e)) as HubSpotError;
     expect(error).toBeInstanceOf(HubSpotError);
     expect(error.message).toMatch(
-      /^Unexpected response from HubSpot for \/crm\/objects\/2026-03\/contacts\/search: results\.0\.id/,
+      /^Unexpected response from HubSpot for \/crm\/objects\/2026-03\/contacts\/search: results/,
     );
+  });
+
+  test('a malformed record in a list is left out and counted; the rest of the list is read', async () => {
+    const { client } = clientWith([json(200, { results: [{ id: 7, properties: 'x' }, contact, null] })]);
+    const page = await client.search('contacts', [], ['email']);
+    expect(page.results).toEqual([contact]);
+    expect(page.skipped).toBe(2);
   });
 
   test('a create is sent once on a timeout (it may have been applied), but retried on 429', async () => {
