@@ -6,6 +6,7 @@ import { DataSection } from '../import/DataSection';
 import { createQueryClient } from '../panel/queries';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { CalendarForm } from './CalendarForm';
+import { CrmCacheForm } from './CrmCacheForm';
 import { OwnDomainsForm } from './OwnDomainsForm';
 import { QualificationFieldsForm } from './QualificationFieldsForm';
 import { QueueOwnerForm } from './QueueOwnerForm';
@@ -42,6 +43,7 @@ export function SettingsForms() {
       <RemindersForm />
       <QueueOwnerForm />
       <OwnDomainsForm />
+      <CrmCacheForm />
     </>
   );
 }
@@ -68,7 +70,7 @@ function Workspace() {
       return;
     if (
       window.confirm(
-        `Delete all ${leads} leads and everything logged about them from this browser? This cannot be undone.`,
+        `Delete all ${leads} leads and everything logged about them from this browser, and disconnect the CRM (its token, cached records and unsent writes go too)? This cannot be undone.`,
       )
     )
       clear.mutate();

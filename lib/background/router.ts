@@ -116,7 +116,12 @@ export function registerRouter(
   };
   handle('loadSample', context, async () => workspaceChanged(await loadSampleWorkspace(db(), new Date())));
   handle('removeSample', context, async () => workspaceChanged(await removeSampleWorkspace(db())));
-  handle('clearAllData', context, async () => workspaceChanged(await clearWorkspace(db())));
+  // "Clear all data" means all: the local store, and the CRM's token, cache and outbox with it.
+  handle('clearAllData', context, async () => {
+    await disconnectHubSpot(db());
+    connectionChanged();
+    return workspaceChanged(await clearWorkspace(db()));
+  });
   handle('crmConnect', context, async (input) => {
     const result = await connectHubSpot(input);
     connectionChanged();

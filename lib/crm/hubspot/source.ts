@@ -63,6 +63,12 @@ export type HubSpotShared = {
   /** Records HubSpot sent that could not be read: left out, and counted for the sync line. */
   unreadable: UnreadableRecords;
 };
+/** Forgets every HubSpot record held in memory (disconnect, clear all data). */
+export function forgetHubSpotShared(shared: HubSpotShared): void {
+  shared.reads.clear();
+  shared.emails.clear();
+  shared.unreadable.clear();
+}
 export const newHubSpotShared = (): HubSpotShared => ({
   pacer: new RequestPacer(),
   reads: new HubSpotReadCache(),
