@@ -6,7 +6,6 @@ import { DataSection } from '../import/DataSection';
 import { createQueryClient } from '../panel/queries';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { CalendarForm } from './CalendarForm';
-import { CrmCacheForm } from './CrmCacheForm';
 import { OwnDomainsForm } from './OwnDomainsForm';
 import { QualificationFieldsForm } from './QualificationFieldsForm';
 import { QueueOwnerForm } from './QueueOwnerForm';
@@ -43,7 +42,6 @@ export function SettingsForms() {
       <RemindersForm />
       <QueueOwnerForm />
       <OwnDomainsForm />
-      <CrmCacheForm />
     </>
   );
 }
