@@ -43,6 +43,7 @@ export function registerRouter(
       url: data.url,
       host: data.host,
       identity: data.identity,
+      ...(data.candidates && data.candidates.length > 1 ? { candidates: data.candidates } : {}),
       updatedAt: Date.now(),
     });
     broadcast('tabStateChanged', { tabId });
