@@ -137,7 +137,7 @@ export function registerRouter(
   });
   handle('crmStatus', context, () => hubSpotStatus());
   handle('outboxStatus', context, async () => {
-    const unreadableRecords = source().unreadableRecords?.() ?? 0;
+    const unreadableRecords = await source().unreadableRecords();
     return {
       ...(await new DexieOutbox(crmDb()).status()),
       ...(unreadableRecords ? { unreadableRecords } : {}),

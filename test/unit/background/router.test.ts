@@ -44,3 +44,23 @@ describe('the router after writes made around the lead source', () => {
     expect(afterWrite).toHaveBeenCalledTimes(4);
   });
 });
+
+describe('the sync line', () => {
+  test('outboxStatus says how many CRM records the source could not read', async () => {
+    const source = { unreadableRecords: async () => 2 } as unknown as LeadSource;
+    registerRouter(
+      { extensionId: 'baton', extensionOrigin: 'chrome-extension://baton' },
+      () => source,
+      () => db,
+    );
+    const status = await handlers.get('outboxStatus')?.(null, {});
+    expect(status).toMatchObject({ pending: 0, failed: 0, unreadableRecords: 2 });
+    const local = { unreadableRecords: async () => 0 } as unknown as LeadSource;
+    registerRouter(
+      { extensionId: 'baton', extensionOrigin: 'chrome-extension://baton' },
+      () => local,
+      () => db,
+    );
+    expect(await handlers.get('outboxStatus')?.(null, {})).not.toHaveProperty('unreadableRecords');
+  });
+});

@@ -119,7 +119,7 @@ describe('the records a security review sent', () => {
     expect(entries[0]?.lead.name.endsWith('…')).toBe(true);
     const card = await source.readLeadContext('hubspot:102');
     expect(card?.lead.title?.length).toBe(2000);
-    expect(source.unreadableRecords()).toBe(0);
+    expect(await source.unreadableRecords()).toBe(0);
   });
 
   test('a 6,000-character call body and a forged [baton:<uuid>:fax:pwned] tag: the card loads', async () => {
@@ -145,7 +145,7 @@ describe('the records a security review sent', () => {
     });
     const entries = await queueAsThePanelGetsIt(source);
     expect(entries.map((entry) => entry.lead.id)).toEqual(['hubspot:101', 'hubspot:102']);
-    expect(source.unreadableRecords()).toBe(3);
+    expect(await source.unreadableRecords()).toBe(3);
   });
 });
 
