@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadQueueEntries } from '@/lib/background/queue';
 import { CrmDb, type HubSpotConnection } from '@/lib/crm/connection';
 import { HubSpotClient } from '@/lib/crm/hubspot/client';
-import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
+import { contactProperties, defaultFieldMap } from '@/lib/crm/hubspot/mapping';
 import { RequestPacer } from '@/lib/crm/hubspot/pacer';
 import { HubSpotLeadSource } from '@/lib/crm/hubspot/source';
 import { protocol } from '@/lib/messaging/protocol';
@@ -167,28 +167,8 @@ describe('no single record can fail a list (fuzz)', () => {
       '   ',
     ),
   );
-  const property = fc.constantFrom(
-    'firstname',
-    'lastname',
-    'email',
-    'hs_additional_emails',
-    'jobtitle',
-    'company',
-    'phone',
-    'industry',
-    'numberofemployees',
-    'lifecyclestage',
-    'hs_lead_status',
-    'hubspot_owner_id',
-    'hs_lifecyclestage_marketingqualifiedlead_date',
-    'hs_linkedin_url',
-    'first_conversion_event_name',
-    'first_conversion_date',
-    'recent_conversion_event_name',
-    'recent_conversion_date',
-    'baton_budget',
-    'baton_need',
-  );
+  // Every property Baton reads, the mapped ones included.
+  const property = fc.constantFrom(...contactProperties(defaultFieldMap));
   const contact = fc.oneof(
     {
       weight: 5,
