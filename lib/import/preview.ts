@@ -19,6 +19,8 @@ export type ImportPreview = {
   statusValuesOmitted: number;
   /** Rows that would be MQLs, and of them those with no MQL date and no handoff date. */
   mqls: number;
+  /** MQLs whose own MQL-date cell is empty (before any handoff column). */
+  mqlsWithoutMqlDate: number;
   mqlsWithoutHandoff: number;
   /**
    * Date columns that could be the handoff: how many MQLs with no MQL date each would give a
@@ -35,6 +37,7 @@ export async function previewImport(
   kind: ImportKind,
   mapping: ColumnMapping,
   statusStages: StatusStages = {},
+  signal?: AbortSignal,
 ): Promise<ImportPreview> {
   const preview: ImportPreview = {
     rows: 0,
@@ -42,6 +45,7 @@ export async function previewImport(
     statusValues: [],
     statusValuesOmitted: 0,
     mqls: 0,
+    mqlsWithoutMqlDate: 0,
     mqlsWithoutHandoff: 0,
     handoffColumns: [],
   };
@@ -69,6 +73,7 @@ export async function previewImport(
     if (!converted.ok || converted.value.fields.stage !== 'mql') return;
     preview.mqls++;
     if (converted.value.fields.mqlAt) return;
+    preview.mqlsWithoutMqlDate++;
     for (const column of candidates)
       if (parseInstant(cells[column] ?? '') !== undefined) covers.set(column, (covers.get(column) ?? 0) + 1);
     if (handoff < 0 || parseInstant(cells[handoff] ?? '') === undefined) preview.mqlsWithoutHandoff++;
@@ -82,6 +87,7 @@ export async function previewImport(
   } else {
     let header = true;
     for await (const batch of readCsv(file, { encoding: sniffed.encoding, startByte: sniffed.bomBytes })) {
+      signal?.throwIfAborted();
       for (const row of batch.rows) {
         if (header) {
           header = false;
