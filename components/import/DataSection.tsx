@@ -171,7 +171,8 @@ function ImportPanel({ getWorker }: WorkerProps) {
       <p className="muted small">
         CSV (comma, semicolon or tab) or JSON, up to hundreds of thousands of rows. HubSpot and Salesforce
         export headers are recognised; re-importing a file updates the same records (leads matched by CRM id
-        or email), it never duplicates them.
+        or email), it never duplicates them. An id a spreadsheet mangled (1.1E+11) is never used to match, and
+        a row whose email belongs to a lead of another name is kept apart and reported.
       </p>
       <div className="row data-pick">
         <label htmlFor={kindId}>What the file holds</label>
