@@ -438,6 +438,8 @@ export type RunIndex = {
   leadIds: Map<string, boolean>;
   /** Per email shared by leads of different names: the ids of this run's leads that have it. */
   sharers: Map<string, Set<string>>;
+  /** Emails the store holds on more than one lead: only their rows may be leads kept apart. */
+  sharedEmails: Set<string>;
   /** Touch ids written by this run, kept only when the touches table was empty at the start. */
   touchIds?: Set<string>;
   /** Time spent asking IndexedDB for keys (ms), for the import's timings. */
@@ -451,6 +453,7 @@ export function newRunIndex(fresh: boolean): RunIndex {
     leadOfCrm: new Map(),
     leadIds: new Map(),
     sharers: new Map(),
+    sharedEmails: new Set(),
     lookupMs: 0,
   };
 }
@@ -466,6 +469,7 @@ async function resolveKeys(
   keys: readonly string[],
   cache: Map<string, string | null>,
   fresh: boolean,
+  shared?: Set<string>,
 ): Promise<void> {
   const missing = keys.filter((key) => !cache.has(key));
   if (fresh) {
@@ -473,7 +477,10 @@ async function resolveKeys(
     return;
   }
   const found = await Promise.all(missing.map((key) => db.leads.where(index).equals(key).primaryKeys()));
-  for (const [i, key] of missing.entries()) cache.set(key, found[i]?.[0] ?? null);
+  for (const [i, key] of missing.entries()) {
+    cache.set(key, found[i]?.[0] ?? null);
+    if (shared && (found[i]?.length ?? 0) > 1) shared.add(key);
+  }
 }
 
 async function resolveIds(db: BatonDb, ids: readonly string[], run: RunIndex): Promise<void> {
@@ -515,7 +522,7 @@ async function writeLeads(
     );
     const lookupStart = performance.now();
     await Promise.all([
-      resolveKeys(db, 'emails', emails, run.leadOfEmail, run.fresh),
+      resolveKeys(db, 'emails', emails, run.leadOfEmail, run.fresh, run.sharedEmails),
       resolveKeys(db, 'crmKeys', crmKeys, run.leadOfCrm, run.fresh),
       resolveIds(db, ids, run),
     ]);
@@ -594,9 +601,14 @@ async function writeLeads(
         continue;
       }
       // A lead kept apart is listed as a possible duplicate every time its row is imported
-      // (whichever lead its email finds first), so the same file gives the same report.
+      // (whichever lead its email finds first), so the same file gives the same report. Only
+      // emails known to be on several leads are checked: hashing every row's would cost time.
       const apartEmail = fields.name
-        ? fields.emails.find((email) => apartLeadId(email, fields.name ?? '') === lead.id)
+        ? fields.emails.find(
+            (email) =>
+              (run.sharers.has(email) || run.sharedEmails.has(email)) &&
+              apartLeadId(email, fields.name ?? '') === lead.id,
+          )
         : undefined;
       if (apartEmail) {
         const others = (await sharing(apartEmail, lead.id)).filter((other) => other.id !== lead.id);
