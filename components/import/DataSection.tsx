@@ -10,7 +10,12 @@ import {
   rememberMapping,
   TARGETS,
 } from '@/lib/import/fields';
-import { readRememberedMapping, saveRememberedMapping } from '@/lib/import/mapping-store';
+import {
+  readRememberedMapping,
+  readRememberedStatusStages,
+  saveRememberedMapping,
+  saveRememberedStatusStages,
+} from '@/lib/import/mapping-store';
 import type { Inspection } from '@/lib/import/read';
 import { reportToCsv } from '@/lib/import/report';
 import type { ImportProgress, ImportResult } from '@/lib/import/run';
@@ -109,7 +114,8 @@ function ImportPanel({ getWorker }: WorkerProps) {
         file,
         inspection,
         mapping: await propose(kind, inspection),
-        statusChoices: {},
+        // Earlier files' choices for status values, offered again (Baton's proposals fill the rest).
+        statusChoices: await readRememberedStatusStages().catch(() => ({})),
       });
     } catch (error) {
       setState({ step: 'failed', message: messageOf(error) });
@@ -123,13 +129,14 @@ function ImportPanel({ getWorker }: WorkerProps) {
 
   const start = async (statusStages: StatusStages) => {
     if (state.step !== 'mapping') return;
-    const { file, inspection, mapping } = state;
+    const { file, inspection, mapping, statusChoices } = state;
     setState({ step: 'running', file, progress: null, cancelling: false });
     try {
       const previous = await readRememberedMapping(kind).catch(() => ({}));
       await saveRememberedMapping(kind, rememberMapping(previous, inspection.headers, mapping)).catch(
         () => {},
       );
+      await saveRememberedStatusStages(statusChoices).catch(() => {});
       const { result } = await getWorker().call(
         { op: 'import', file, fileName: file.name, kind, mapping, statusStages },
         'imported',
