@@ -7,11 +7,12 @@ import {
   REMINDER_ALARM,
   refreshAttention,
 } from '@/lib/background/attention';
+import { pruneCrmCacheHourly } from '@/lib/background/crm-cache-retention';
 import { injectIntoOpenTabs } from '@/lib/background/inject-open-tabs';
 import { OUTBOX_ALARM, outboxRunner } from '@/lib/background/outbox-runner';
 import { registerRouter } from '@/lib/background/router';
 import { forgetTab, forgetTabIfLeftSite } from '@/lib/background/tab-states';
-import { newHubSpotShared } from '@/lib/crm/hubspot/source';
+import { forgetHubSpotShared, newHubSpotShared } from '@/lib/crm/hubspot/source';
 import { broadcast } from '@/lib/messaging/messenger';
 import { leadIdOfNotification, SUMMARY_NOTIFICATION_PREFIX } from '@/lib/queue/reminders';
 import { settingsItem } from '@/lib/settings/item';
@@ -56,10 +57,14 @@ export default defineBackground(() => {
     getSource,
     getDb,
     refreshSoon,
-    active.connectionChanged,
+    () => {
+      active.connectionChanged();
+      forgetHubSpotShared(hubspot);
+    },
   );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REMINDER_ALARM || alarm.name === REFRESH_ALARM) refreshSoon();
+    if (alarm.name === REFRESH_ALARM) void pruneCrmCacheHourly().catch(console.error);
     if (alarm.name === OUTBOX_ALARM) void outbox.flushNow().catch(console.error);
   });
   browser.notifications.onClicked.addListener((notificationId) => {

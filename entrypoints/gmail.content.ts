@@ -1,5 +1,5 @@
 import { listenForAssetInserts } from '@/lib/compose/listen-insert';
-import { readOwnDomains } from '@/lib/settings/own-domains';
+import { readOwnDomains, watchOwnDomains } from '@/lib/settings/own-domains';
 import { detectGmail } from '@/lib/sites/gmail/detect';
 import { runAdapter } from '@/lib/sites/run';
 
@@ -8,7 +8,13 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     listenForAssetInserts(ctx);
-    const ownDomains = await readOwnDomains();
-    runAdapter(ctx, 'gmail', (url, doc) => detectGmail(url, doc, { ownDomains }));
+    let ownDomains = await readOwnDomains();
+    const adapter = runAdapter(ctx, 'gmail', (url, doc) => detectGmail(url, doc, { ownDomains }));
+    // Own domains changed in options: open Gmail tabs apply them without a reload.
+    const stop = watchOwnDomains((domains) => {
+      ownDomains = domains;
+      adapter.recheck();
+    });
+    ctx.onInvalidated(stop);
   },
 });

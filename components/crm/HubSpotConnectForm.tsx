@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { HUBSPOT_DEFAULT_BASE_URL } from '@/lib/crm/hubspot/api';
 import { request } from '@/lib/messaging/messenger';
+import { CrmCacheForm } from '../options/CrmCacheForm';
 
 /**
  * Connect HubSpot with a Service Key or an existing private-app token. The API host is an
@@ -141,6 +142,7 @@ export function HubSpotConnectForm() {
           timeframe and need are not saved to HubSpot until they exist.
         </p>
       )}
+      <CrmCacheForm />
     </section>
   );
 }

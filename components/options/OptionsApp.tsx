@@ -68,7 +68,7 @@ function Workspace() {
       return;
     if (
       window.confirm(
-        `Delete all ${leads} leads and everything logged about them from this browser? This cannot be undone.`,
+        `Delete all ${leads} leads and everything logged about them from this browser, and disconnect the CRM (its token, cached records and unsent writes go too)? This cannot be undone.`,
       )
     )
       clear.mutate();

@@ -18,6 +18,7 @@ import {
 import { SyncStatus } from './SyncStatus';
 import { UnknownLead } from './UnknownLead';
 import { useFollowedTab } from './useFollowedTab';
+import { useParticipantPick } from './useParticipantPick';
 
 export function PanelApp({ search }: { search: string }) {
   const client = useMemo(createQueryClient, []);
@@ -103,9 +104,8 @@ function LeadById({ leadId, tabId }: { leadId: string; tabId: number | undefined
 function TabLead({ tabId }: { tabId: number | undefined }) {
   const tabState = useTabState(tabId);
   const candidates = tabState.data?.candidates ?? [];
-  // The picked participant, remembered per page: a new thread starts again with its first one.
-  const [picked, setPicked] = useState<{ url?: string; index: number }>({ index: 0 });
-  const pickedIndex = picked.url === tabState.data?.url ? picked.index : 0;
+  // The picked participant, remembered per thread: a new thread starts with its first one.
+  const { index: pickedIndex, choose } = useParticipantPick(tabState.data?.url, candidates);
   const identity =
     (candidates.length > 1 ? candidates[pickedIndex] : undefined) ?? tabState.data?.identity ?? null;
   const lead = useLeadFor(identity);
@@ -122,11 +122,7 @@ function TabLead({ tabId }: { tabId: number | undefined }) {
   return (
     <>
       {candidates.length > 1 && (
-        <ParticipantPicker
-          candidates={candidates}
-          chosen={pickedIndex}
-          onChoose={(index) => setPicked({ url: tabState.data?.url, index })}
-        />
+        <ParticipantPicker candidates={candidates} chosen={pickedIndex} onChoose={choose} />
       )}
       <div aria-live="polite">{body}</div>
     </>

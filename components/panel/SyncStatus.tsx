@@ -18,7 +18,9 @@ export function SyncStatus() {
     onSettled: () => client.invalidateQueries({ queryKey: ['outbox'] }),
   });
   const data = status.data;
-  if (!data || (data.pending === 0 && data.failed === 0 && !data.pausedReason)) return null;
+  const unreadable = data?.unreadableRecords ?? 0;
+  if (!data || (data.pending === 0 && data.failed === 0 && !data.pausedReason && unreadable === 0))
+    return null;
   return (
     <section aria-label="Sync" data-testid="sync-status" className="sync">
       <p className="small">
@@ -33,6 +35,14 @@ export function SyncStatus() {
         )}
         {data.lastError && !data.pausedReason && (
           <span className="muted"> · last error: {data.lastError}</span>
+        )}
+        {unreadable > 0 && (
+          <span data-testid="sync-unreadable" data-value={unreadable}>
+            {data.pending > 0 || data.failed > 0 || data.pausedReason ? ' · ' : ''}
+            {unreadable === 1
+              ? '1 HubSpot record could not be read and was left out'
+              : `${unreadable} HubSpot records could not be read and were left out`}
+          </span>
         )}
       </p>
       {data.failedEntries.length > 0 && (

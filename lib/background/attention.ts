@@ -11,6 +11,13 @@ export const REMINDER_ALARM = 'baton-reminder';
 export const REFRESH_ALARM = 'baton-refresh';
 const firedItem = storage.defineItem<string[]>('local:reminders-fired', { fallback: [] });
 
+/** Forgets the fired-reminder keys of some leads (keys start with the lead id): storage.local is readable by content scripts. */
+export async function forgetFiredReminders(leadIdPrefix: string): Promise<void> {
+  const stored = await firedItem.getValue();
+  const kept = stored.filter((key) => !key.startsWith(leadIdPrefix));
+  if (kept.length !== stored.length) await firedItem.setValue(kept);
+}
+
 /**
  * Recomputes what needs the rep's attention: the badge (breached + due within the hour) and the
  * one alarm for the next reminder. Called after every change, on the refresh alarm and at

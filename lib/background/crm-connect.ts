@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { browser } from 'wxt/browser';
 import {
   crmDb,
   HubSpotConnection,
@@ -6,11 +7,13 @@ import {
   removeConnection,
   saveConnection,
 } from '../crm/connection';
+import { HUBSPOT_DEFAULT_BASE_URL } from '../crm/hubspot/api';
 import { HubSpotClient } from '../crm/hubspot/client';
 import { defaultFieldMap } from '../crm/hubspot/mapping';
 import { describeZodError } from '../model/schemas';
 import { DexieOutbox } from '../outbox/store';
 import type { BatonDb } from '../store/db';
+import { forgetFiredReminders } from './attention';
 
 /** Checks the token with a real call (the portal's contact properties) before saving it. */
 export async function connectHubSpot(input: { token: string; baseUrl: string; ownerId: string }) {
@@ -35,7 +38,12 @@ export async function connectHubSpot(input: { token: string; baseUrl: string; ow
   return { properties: properties.length, missingMappedProperties };
 }
 
-/** Removes the token and every record cached from HubSpot (lead ids `hubspot:…`). */
+/**
+ * Removes the token, every record cached from HubSpot (lead ids `hubspot:…`) in both databases,
+ * the reminder keys naming HubSpot leads (in storage.local, which content scripts can read) and
+ * the API's host permission. The background also forgets what it holds in memory (the router
+ * calls `connectionChanged`, which clears the shared caches).
+ */
 export async function disconnectHubSpot(db: BatonDb): Promise<{ purged: number }> {
   await removeConnection();
   let purged = 0;
@@ -64,7 +72,19 @@ export async function disconnectHubSpot(db: BatonDb): Promise<{ purged: number }
       }
     },
   );
+  await forgetFiredReminders('hubspot:');
+  await removeApiPermission();
   return { purged };
+}
+
+/** The optional host permission granted at connect time goes with the connection. */
+async function removeApiPermission(): Promise<void> {
+  try {
+    await browser.permissions.remove({ origins: [`${HUBSPOT_DEFAULT_BASE_URL}/*`] });
+  } catch (error) {
+    // Nothing to remove (a test server on loopback needs none); the disconnect itself stands.
+    console.warn('[baton] could not remove the HubSpot host permission', error);
+  }
 }
 
 export async function hubSpotStatus() {

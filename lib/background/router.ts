@@ -43,6 +43,7 @@ export function registerRouter(
       url: data.url,
       host: data.host,
       identity: data.identity,
+      ...(data.candidates && data.candidates.length > 1 ? { candidates: data.candidates } : {}),
       updatedAt: Date.now(),
     });
     broadcast('tabStateChanged', { tabId });
@@ -116,7 +117,12 @@ export function registerRouter(
   };
   handle('loadSample', context, async () => workspaceChanged(await loadSampleWorkspace(db(), new Date())));
   handle('removeSample', context, async () => workspaceChanged(await removeSampleWorkspace(db())));
-  handle('clearAllData', context, async () => workspaceChanged(await clearWorkspace(db())));
+  // "Clear all data" means all: the local store, and the CRM's token, cache and outbox with it.
+  handle('clearAllData', context, async () => {
+    await disconnectHubSpot(db());
+    connectionChanged();
+    return workspaceChanged(await clearWorkspace(db()));
+  });
   handle('crmConnect', context, async (input) => {
     const result = await connectHubSpot(input);
     connectionChanged();
@@ -130,7 +136,13 @@ export function registerRouter(
     return result;
   });
   handle('crmStatus', context, () => hubSpotStatus());
-  handle('outboxStatus', context, () => new DexieOutbox(crmDb()).status());
+  handle('outboxStatus', context, async () => {
+    const unreadableRecords = source().unreadableRecords?.() ?? 0;
+    return {
+      ...(await new DexieOutbox(crmDb()).status()),
+      ...(unreadableRecords ? { unreadableRecords } : {}),
+    };
+  });
   handle('outboxRetry', context, async ({ id }) => {
     await new DexieOutbox(crmDb()).retry(id);
     changed();

@@ -69,7 +69,20 @@ export function trackComposeCursor(doc: Document): ComposeCursor {
   };
 }
 
+/**
+ * Anything in a title that Gmail would turn into a link of its own: a URL with a scheme, a
+ * `www.` address, or a host followed by a path. The asset's one link is its own URL.
+ */
+const LINK_IN_TITLE =
+  /\b[a-z][a-z0-9+.-]*:\/\/\S*|\b(?:mailto|javascript|data|tel):\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)+\/\S*/gi;
+
+/** The title as one line of plain text with no link of its own. */
+export function plainTitle(title: string): string {
+  return title.replace(LINK_IN_TITLE, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
 /** "Title\nhttps://…" as plain text: Gmail turns the URL into a link itself. */
 export function assetText(title: string, url: string): string {
-  return `${title}\n${url}\n`;
+  const name = plainTitle(title);
+  return name ? `${name}\n${url}\n` : `${url}\n`;
 }

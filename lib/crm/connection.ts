@@ -2,7 +2,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
 import type { AssetSent, Attempt, ContentRequest, Disposition, Lead } from '../model/schemas';
 import type { OutboxEntry } from '../outbox/entry';
-import type { CrmObject } from './hubspot/api';
+import { type CrmObject, HUBSPOT_DEFAULT_BASE_URL } from './hubspot/api';
+import { isPinnedHubSpotOrigin } from './hubspot/api-origin';
 import { defaultFieldMap, FieldMap } from './hubspot/mapping';
 
 /**
@@ -16,9 +17,8 @@ export const HubSpotConnection = z.object({
   baseUrl: z
     .string()
     .trim()
-    .url({ message: 'must be a URL' })
-    .refine((url) => /^https:\/\//.test(url) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(url), {
-      message: 'must be https (http only for a local test server)',
+    .refine((url) => isPinnedHubSpotOrigin(url), {
+      message: `must be ${HUBSPOT_DEFAULT_BASE_URL}: Baton sends the token nowhere else`,
     }),
   /** The rep's HubSpot owner id: their queue, and the owner of what they log. */
   ownerId: z.string().trim().regex(/^\d*$/, { message: 'must be the numeric HubSpot owner id' }).default(''),

@@ -107,6 +107,12 @@ export class BackupError extends Error {
   override name = 'BackupError';
 }
 
+/** ` (id "…")` when the record has a readable id: the message names the record, not only its place. */
+function recordName(record: unknown): string {
+  const id = (record as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id ? ` (id "${id.slice(0, 80)}")` : '';
+}
+
 /** Validates a parsed backup file; throws a BackupError naming the first problems. */
 export function parseBackup(data: unknown): Backup {
   const envelope = Envelope.safeParse(data);
@@ -125,7 +131,7 @@ export function parseBackup(data: unknown): Backup {
       if (problems.length >= 5) return;
       const result = schema.safeParse(record);
       if (!result.success) {
-        problems.push(`${table}[${index}]: ${describeZodError(result.error)}`);
+        problems.push(`${table}[${index}]${recordName(record)}: ${describeZodError(result.error)}`);
         return;
       }
       const id = (result.data as { id: string }).id;

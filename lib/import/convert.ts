@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { hasReadableSlug } from '../model/linkedin-slug';
 import {
   ASSET_KINDS,
   Asset,
@@ -430,8 +431,16 @@ export function convertLeadRow(
 
   const linkedin = first('linkedinUrl');
   if (linkedin) {
-    candidate.linkedinUrl = normaliseLinkedinUrl(linkedin.text);
-    source.linkedinUrl = linkedin.column;
+    const url = normaliseLinkedinUrl(linkedin.text);
+    // A broken %-escape names no profile: the row goes in without it, and the report says so.
+    if (hasReadableSlug(url)) {
+      candidate.linkedinUrl = url;
+      source.linkedinUrl = linkedin.column;
+    } else
+      warnings.push({
+        column: linkedin.column,
+        reason: `"${clip(linkedin.text)}" is not a readable LinkedIn profile (a broken %-escape), so it was left out`,
+      });
   }
 
   const size = first('companySize');

@@ -12,10 +12,13 @@ import {
 import { QueueEntry } from '../queue/queue-entry';
 import { LeadContext, NewLead, QueueQuery } from '../source/lead-source';
 
+/** Longer than any address a host page shows (browsers cap theirs near 2 MB; a report never needs that). */
+export const MAX_PAGE_URL = 4096;
+
 /** What the background knows about a tab: the identity its content script last reported. */
 export const TabState = z.object({
   tabId: z.number().int(),
-  url: z.string().optional(),
+  url: z.string().max(MAX_PAGE_URL).optional(),
   /** null: the content script ran and found nobody; undefined: no content script reported. */
   identity: z.optional(z.nullable(LeadIdentity)),
   /** Which host adapter reported (gmail, linkedin, …). */
@@ -46,8 +49,8 @@ export const protocol = {
   identityDetected: {
     from: 'content-script',
     input: z.object({
-      url: z.string(),
-      host: z.string(),
+      url: z.string().max(MAX_PAGE_URL),
+      host: z.string().max(40),
       identity: z.nullable(LeadIdentity),
       candidates: z.array(LeadIdentity).max(50).optional(),
     }),
@@ -138,6 +141,8 @@ export const protocol = {
     output: z.object({
       pending: z.number(),
       failed: z.number(),
+      /** Records the CRM sent that could not be read and were left out of the latest reads. */
+      unreadableRecords: z.number().int().nonnegative().optional(),
       lastError: z.string().optional(),
       pausedReason: z.string().optional(),
       failedEntries: z.array(

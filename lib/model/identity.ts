@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { CRM_ID_MESSAGE, isCrmId } from './crm-ids';
+import { readSlug } from './linkedin-slug';
 
 /**
  * What a content script found on the page. Written with zod/mini (same validation, a fraction
@@ -8,19 +10,47 @@ import * as z from 'zod/mini';
  */
 const Text = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
 
+/** A page shows a handful of people; more than this is not a page a rep reads. */
+export const MAX_IDENTITY_EMAILS = 50;
+
+/** A CRM record id, checked against its system's id shape. */
+const CrmId = z
+  .object({ system: z.enum(['hubspot', 'salesforce']), id: z.string().check(z.trim(), z.maxLength(18)) })
+  .check(
+    z.refine((ref) => isCrmId(ref.system, ref.id), {
+      error: (issue) => {
+        const system = (issue.input as { system?: 'hubspot' | 'salesforce' } | undefined)?.system;
+        return system ? `crm.id ${CRM_ID_MESSAGE[system]}` : 'crm.id is not a record id';
+      },
+    }),
+  );
+
 export const LeadIdentity = z
   .object({
     emails: z._default(
-      z.array(z.string().check(z.trim(), z.toLowerCase(), z.email({ error: 'must be an email address' }))),
+      z
+        .array(
+          z
+            .string()
+            .check(
+              z.trim(),
+              z.toLowerCase(),
+              z.maxLength(254),
+              z.email({ error: 'must be an email address' }),
+            ),
+        )
+        .check(z.maxLength(MAX_IDENTITY_EMAILS)),
       [],
     ),
     name: Text(300),
     linkedinSlug: z.optional(
-      z.string().check(z.trim(), z.regex(/^[A-Za-z0-9\-_%]+$/, { error: 'must be a LinkedIn profile slug' })),
+      z.string().check(
+        z.trim(),
+        z.maxLength(200),
+        z.refine((slug) => readSlug(slug) !== undefined, { error: 'must be a LinkedIn profile slug' }),
+      ),
     ),
-    crm: z.optional(
-      z.object({ system: z.enum(['hubspot', 'salesforce']), id: z.string().check(z.minLength(1)) }),
-    ),
+    crm: z.optional(CrmId),
     company: Text(300),
     title: Text(300),
     /** Which host and strategy produced it, for debugging. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CRM_ID_MESSAGE, isCrmId } from './crm-ids';
+import { hasReadableSlug } from './linkedin-slug';
 
 // No code generation: extension pages forbid eval under their content security policy.
 z.config({ jitless: true });
@@ -8,37 +10,65 @@ z.config({ jitless: true });
  * CSV, CRM) is parsed with these schemas; the TypeScript types are inferred from them.
  */
 
+/** `https://www.hubspot.com@evil.example/` reads as one host and goes to another. */
+function hasNoCredentials(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return !url.username && !url.password;
+  } catch {
+    return true; // not a URL at all: the .url() check says so
+  }
+}
+
 /** Only http(s) links are ever stored or rendered as links. */
 export const HttpUrl = z
   .string()
   .trim()
+  .max(2048, { message: 'must be at most 2048 characters' })
   .url({ message: 'must be a URL' })
-  .refine((value) => /^https?:\/\//i.test(value), { message: 'must start with http:// or https://' });
+  .refine((value) => /^https?:\/\//i.test(value), { message: 'must start with http:// or https://' })
+  .refine(hasNoCredentials, { message: 'must not carry a user name or password' });
 
 /** An ISO-8601 instant with an offset, e.g. 2026-11-24T14:00:00.000Z. Stored as a string so it survives JSON. */
 export const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
 export type Instant = z.infer<typeof Instant>;
 
-export const Email = z.string().trim().toLowerCase().email({ message: 'must be an email address' });
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, { message: 'must be at most 254 characters' })
+  .email({ message: 'must be an email address' });
 
 export const LEAD_STAGES = ['lead', 'mql', 'sql', 'recycled', 'disqualified', 'customer'] as const;
 export const LeadStage = z.enum(LEAD_STAGES);
 export type LeadStage = z.infer<typeof LeadStage>;
 
 export const CRM_SYSTEMS = ['hubspot', 'salesforce'] as const;
-export const CrmRef = z.object({ system: z.enum(CRM_SYSTEMS), id: z.string().min(1) });
+/** A record's id in a CRM, in that CRM's id shape (HubSpot: digits; Salesforce: 15 or 18 characters). */
+export const CrmRef = z
+  .object({ system: z.enum(CRM_SYSTEMS), id: z.string().trim().min(1).max(18) })
+  .superRefine((ref, context) => {
+    if (!isCrmId(ref.system, ref.id))
+      context.addIssue({ code: 'custom', path: ['id'], message: CRM_ID_MESSAGE[ref.system] });
+  });
 export type CrmRef = z.infer<typeof CrmRef>;
 
 const OptionalText = z.string().trim().max(2000).optional();
 
+/** Caps on what one lead may hold: a record past them is a mistake or an attack, never a person. */
+export const LEAD_LIMITS = { id: 200, emails: 50, owner: 200, crmRefs: 10 } as const;
+
 export const Lead = z.object({
-  id: z.string().min(1),
-  emails: z.array(Email).default([]),
+  id: z.string().min(1).max(LEAD_LIMITS.id),
+  emails: z.array(Email).max(LEAD_LIMITS.emails).default([]),
   name: z.string().trim().min(1).max(300),
   title: OptionalText,
   company: OptionalText,
   phone: OptionalText,
-  linkedinUrl: HttpUrl.optional(),
+  linkedinUrl: HttpUrl.refine(hasReadableSlug, {
+    message: 'is not a readable LinkedIn profile address (a broken %-escape in its name)',
+  }).optional(),
   territory: OptionalText,
   industry: OptionalText,
   /** Employees, as a number; the CSV importer turns ranges like "51-200" into their lower bound. */
@@ -48,14 +78,14 @@ export const Lead = z.object({
   timeframe: OptionalText,
   need: OptionalText,
   stage: LeadStage,
-  owner: z.string().trim().optional(),
+  owner: z.string().trim().max(LEAD_LIMITS.owner).optional(),
   /** The MQL handoff instant: starts the SLA clock. */
   mqlAt: Instant.optional(),
   /** The score at handoff: fixes the SLA tier. */
   handoffScore: z.number().min(0).max(100).optional(),
   /** A score the CRM computed, shown beside Baton's and labelled as the CRM's. */
   crmScore: z.number().optional(),
-  crm: z.array(CrmRef).default([]),
+  crm: z.array(CrmRef).max(LEAD_LIMITS.crmRefs).default([]),
   /** Records of the bundled sample workspace: removable in one click, never reminded about. */
   sample: z.boolean().default(false),
   updatedAt: Instant,

@@ -13,3 +13,14 @@ export async function readOwnDomains(): Promise<string[]> {
   const parsed = StoredOwnDomains.safeParse(stored.settings);
   return parsed.success ? parsed.data.ownDomains : [];
 }
+
+/** Calls `onChange` with the new own domains whenever the settings change (the options page saved). */
+export function watchOwnDomains(onChange: (ownDomains: string[]) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !('settings' in changes)) return;
+    const parsed = StoredOwnDomains.safeParse(changes.settings?.newValue);
+    onChange(parsed.success ? parsed.data.ownDomains : []);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -23,6 +23,13 @@ export type Reminders = z.infer<typeof Reminders>;
  * The queue owner as the options form accepts it: an email address, or empty for every open lead.
  * Stored values are only trimmed (see `Settings.owner`), so an older free-text value still loads.
  */
+/** Days a record read from the CRM stays cached in this browser before it is pruned. */
+export const CrmCacheDays = z
+  .number({ message: 'must be a number of days' })
+  .int({ message: 'must be a whole number of days' })
+  .min(1, { message: 'must be at least 1 day' })
+  .max(365, { message: 'must be at most 365 days' });
+
 export const QueueOwner = z
   .string()
   .trim()
@@ -48,6 +55,8 @@ export const Settings = z.object({
   reminders: Reminders.default({ enabled: true, minutesBefore: 30 }),
   /** Whose queue: the owner value on leads (an email). Empty: every open lead. */
   owner: z.string().trim().default(''),
+  /** CRM records (names, emails, phones) cached for the card are pruned after this many days unread. */
+  crmCacheDays: CrmCacheDays.default(30),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -10,6 +10,8 @@ export type Detection = {
    * found nobody there, that is a miss worth a (censored) log; on a feed or a list it is not.
    */
   expected: boolean;
+  /** Every outside person when the page shows several (a Gmail thread): the panel's picker. */
+  candidates?: LeadIdentity[];
 };
 
 export type IdentityFields = {

@@ -16,7 +16,7 @@ export function runAdapter(
   ctx: ContentScriptContext,
   host: string,
   detect: (url: string, doc: Document) => Detection,
-): void {
+): { recheck: () => void } {
   const report = identityReporter(host);
   // URLs whose miss was already looked at (once each: a page that stays empty logs once).
   const looked = new Set<string>();
@@ -28,13 +28,16 @@ export function runAdapter(
       `[baton] ${host}: no lead found on ${censorUrl(url)} (strategies that did find something: ${JSON.stringify(again.found)}). Page structure, without text:\n${sketchPage(document.body)}`,
     );
   };
-  watchPage(ctx, () => {
+  const check = () => {
     const url = location.href;
     const detection = detect(url, document);
-    report(detection.identity);
+    report(detection.identity, detection.candidates);
     if (!detection.identity && detection.expected && !looked.has(url)) {
       looked.add(url);
       ctx.setTimeout(() => checkMiss(url), MISS_GRACE_MS);
     }
-  });
+  };
+  watchPage(ctx, check);
+  // A setting that changes what counts as a lead (own domains) re-reads the page at once.
+  return { recheck: check };
 }

@@ -83,6 +83,8 @@ export interface LeadSource {
   recordAssetSent(sent: AssetSent): Promise<void>;
   recordContentRequest(request: ContentRequest): Promise<void>;
   listAssets(): Promise<Asset[]>;
+  /** A CRM source: how many records its latest reads left out because they could not be read. */
+  unreadableRecords?(): number;
 }
 
 export class LeadNotFoundError extends Error {

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { decodeSlug, rawSlugOfUrl } from '../model/linkedin-slug';
 import type { Asset, AssetSent, Attempt, ContentRequest, Disposition, Lead, Touch } from '../model/schemas';
 
 /** A lead as stored: the record plus denormalised keys that IndexedDB can index. */
@@ -71,9 +72,8 @@ export class BatonDb extends Dexie {
 
 /** The LinkedIn slug of a profile URL, lower-cased: `https://www.linkedin.com/in/Dana-W/` → `dana-w`. */
 export function linkedinSlugOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  const match = /linkedin\.com\/in\/([^/?#]+)/i.exec(url);
-  return match?.[1] ? decodeURIComponent(match[1]).toLowerCase() : undefined;
+  const raw = url ? rawSlugOfUrl(url) : undefined;
+  return raw ? decodeSlug(raw) : undefined;
 }
 
 export function toStoredLead(lead: Lead): StoredLead {

@@ -15,6 +15,7 @@ const FIXTURES = resolve('test/fixtures');
 export const ROUTES: Array<{ pattern: string; fixture: string }> = [
   { pattern: 'https://mail.google.com/mail/u/1/**', fixture: 'gmail/2026-11-24-thread-second-account.html' },
   { pattern: 'https://mail.google.com/mail/u/2/**', fixture: 'gmail/2026-11-24-compose.html' },
+  { pattern: 'https://mail.google.com/mail/u/3/**', fixture: 'gmail/2026-12-04-thread-three-outside.html' },
   { pattern: 'https://mail.google.com/**', fixture: 'gmail/gmail-2026-11-20.html' },
   {
     pattern: 'https://www.linkedin.com/in/dana-whitfield-nw/**',

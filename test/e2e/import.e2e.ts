@@ -83,7 +83,7 @@ describe('import, report, export in the options page', () => {
       options.getByTestId('import-report-download').click(),
     ]);
     const csv = readFileSync((await download.path()) ?? '', 'utf8');
-    expect(csv).toContain('3,Email,must be an email address,row skipped');
+    expect(csv).toContain('3,"Email","must be an email address","row skipped"');
     expect(download.suggestedFilename()).toBe('hubspot-contacts-import-report.csv');
     await options
       .getByTestId('workspace-counts')
@@ -141,7 +141,7 @@ describe('import, report, export in the options page', () => {
     ]);
     const text = readFileSync((await attempts.path()) ?? '', 'utf8');
     expect(text.split('\r\n')[0]).toBe(
-      '\uFEFFDate,Lead,Lead email,Lead ID,Channel,Outcome,Note,Sync,Attempt ID',
+      '\uFEFF"Date","Lead","Lead email","Lead ID","Channel","Outcome","Note","Sync","Attempt ID"',
     );
     expect(text.split('\r\n').length).toBeGreaterThan(10);
     const [backup] = await Promise.all([

@@ -43,13 +43,30 @@ export const CrmObject = z.object({
 });
 export type CrmObject = z.infer<typeof CrmObject>;
 
-export const SearchResponse = z.object({
-  total: z.number().optional(),
-  results: z.array(CrmObject),
-  paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
+/**
+ * A list of records, read record by record: one that does not parse is left out and counted
+ * (`skipped`), so one odd record never fails the list it came in.
+ */
+const EachRecord = z.array(z.unknown()).transform((rows) => {
+  const results: CrmObject[] = [];
+  for (const row of rows) {
+    const record = CrmObject.safeParse(row);
+    if (record.success) results.push(record.data);
+  }
+  return { results, skipped: rows.length - results.length };
 });
 
-export const BatchReadResponse = z.object({ status: z.string().optional(), results: z.array(CrmObject) });
+export const SearchResponse = z
+  .object({
+    total: z.number().optional(),
+    results: EachRecord,
+    paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
+  })
+  .transform(({ results, ...page }) => ({ ...page, ...results }));
+
+export const BatchReadResponse = z
+  .object({ status: z.string().optional(), results: EachRecord })
+  .transform(({ results, ...rest }) => ({ ...rest, ...results }));
 
 export const AssociationsResponse = z.object({
   results: z.array(z.object({ toObjectId: z.union([z.string(), z.number()]).transform(String) })),

@@ -13,6 +13,7 @@ import {
   SearchResponse,
   TO_CONTACT_ASSOCIATION,
 } from './api';
+import { pinnedHubSpotOrigin } from './api-origin';
 import { RequestPacer } from './pacer';
 
 /** A HubSpot answer Baton cannot use. `retryable`: the same request may succeed later. */
@@ -72,8 +73,11 @@ export class HubSpotClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   readonly pacer: RequestPacer;
+  /** The only origin the token is sent to (see api-origin.ts): checked here, before any request. */
+  private readonly origin: string;
 
   constructor(private readonly options: HubSpotClientOptions) {
+    this.origin = pinnedHubSpotOrigin(options.baseUrl);
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.maxAttempts = options.maxAttempts ?? 5;
@@ -116,11 +120,13 @@ export class HubSpotClient {
     schema: S | undefined,
     body: unknown,
   ): Promise<z.output<S>> {
+    if (!path.startsWith('/') || path.startsWith('//'))
+      throw new HubSpotError(`Not a HubSpot API path: ${path}`, undefined, false);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     let response: Response;
     try {
-      response = await this.fetch(`${this.options.baseUrl.replace(/\/$/, '')}${path}`, {
+      response = await this.fetch(`${this.origin}${path}`, {
         method,
         headers: { Authorization: `Bearer ${this.options.token}`, 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -202,24 +208,23 @@ export class HubSpotClient {
     return response.results.map((row) => row.toObjectId);
   }
 
+  /** The records of `ids`, 100 a request; `skipped`: records HubSpot sent that could not be read. */
   async batchRead(
     objectType: EngagementType,
     ids: readonly string[],
     properties: readonly string[],
-  ): Promise<CrmObject[]> {
-    if (ids.length === 0) return [];
-    const chunks: CrmObject[][] = [];
+  ): Promise<{ results: CrmObject[]; skipped: number }> {
+    const results: CrmObject[] = [];
+    let skipped = 0;
     for (let i = 0; i < ids.length; i += 100) {
       const inputs = ids.slice(i, i + 100).map((id) => ({ id }));
-      chunks.push(
-        (
-          await this.request('POST', paths.batchRead(objectType), BatchReadResponse, {
-            body: { inputs, properties },
-          })
-        ).results,
-      );
+      const page = await this.request('POST', paths.batchRead(objectType), BatchReadResponse, {
+        body: { inputs, properties },
+      });
+      results.push(...page.results);
+      skipped += page.skipped;
     }
-    return chunks.flat();
+    return { results, skipped };
   }
 
   /** Creates an engagement associated with a contact. Tried once: see `unsafe`. */

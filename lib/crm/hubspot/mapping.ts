@@ -1,16 +1,13 @@
 import { z } from 'zod';
-import type {
-  Attempt,
+import type { Attempt, ContentRequest, Disposition, LeadPatch, LeadStage, Touch } from '../../model/schemas';
+import {
   AttemptChannel,
   AttemptOutcome,
-  ContentRequest,
-  Disposition,
+  Email,
+  LEAD_LIMITS,
   Lead,
-  LeadPatch,
-  LeadStage,
-  Touch,
+  RECYCLE_REASON_LABELS,
 } from '../../model/schemas';
-import { RECYCLE_REASON_LABELS } from '../../model/schemas';
 import type { CrmObject, EngagementType } from './api';
 import { uuidFromString } from './uuid';
 
@@ -80,42 +77,60 @@ function stageOf(lifecycle: string | undefined, leadStatus: string | undefined):
   }
 }
 
-/** A HubSpot contact as a Baton lead. */
-export function contactToLead(contact: CrmObject, map: FieldMap): Lead {
+/** A value cut to `max` characters (an ellipsis marks the cut): a web form may set any length. */
+export function clip(value: string | undefined, max: number): string | undefined {
+  if (value === undefined || value.length <= max) return value;
+  return `${value.slice(0, max - 1).trimEnd()}…`;
+}
+
+const LIMIT = { name: 300, text: 2000, note: 5000, touchTitle: 500 } as const;
+
+const field = (value: string | null | undefined) => clip(text(value), LIMIT.text);
+
+/**
+ * A HubSpot contact as a Baton lead, or undefined when the record cannot be read as one (its id is
+ * not a HubSpot id). Anyone filling a web form sets these properties: a field too long is cut,
+ * one of the wrong shape (a LinkedIn URL of "https://", an email that is none) is left out, and
+ * the result is checked against the model, so one odd contact never fails a list.
+ */
+export function contactToLead(contact: CrmObject, map: FieldMap): Lead | undefined {
   const p = contact.properties;
+  const isEmail = (e: string) => Email.safeParse(e).success;
   const email = text(p.email)?.toLowerCase();
   const extra = (text(p.hs_additional_emails) ?? '')
     .split(';')
     .map((e) => e.trim().toLowerCase())
     .filter(Boolean);
   const name =
-    [text(p.firstname), text(p.lastname)].filter(Boolean).join(' ') || email || `Contact ${contact.id}`;
+    clip([text(p.firstname), text(p.lastname)].filter(Boolean).join(' '), LIMIT.name) ||
+    (email && isEmail(email) ? email : undefined) ||
+    `Contact ${contact.id}`;
   const size = Number.parseInt(p.numberofemployees ?? '', 10);
   const linkedin = text(p.hs_linkedin_url);
-  return {
+  const owner = text(p.hubspot_owner_id);
+  const lead = Lead.safeParse({
     id: leadIdOf(contact.id),
-    emails: [...new Set([...(email ? [email] : []), ...extra])].filter((e) =>
-      /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e),
-    ),
-    name,
-    title: text(p.jobtitle),
-    company: text(p.company),
-    phone: text(p.phone),
-    industry: text(p.industry),
+    emails: [...new Set([...(email ? [email] : []), ...extra])].filter(isEmail).slice(0, LEAD_LIMITS.emails),
+    name: clip(name, LIMIT.name),
+    title: field(p.jobtitle),
+    company: field(p.company),
+    phone: field(p.phone),
+    industry: field(p.industry),
     companySize: Number.isFinite(size) && size >= 0 ? size : undefined,
-    territory: text(p[map.territory]),
-    budget: text(p[map.budget]),
-    timeframe: text(p[map.timeframe]),
-    need: text(p[map.need]),
-    productInterest: text(p[map.productInterest]),
-    linkedinUrl: linkedin && /^https?:\/\//i.test(linkedin) ? linkedin : undefined,
+    territory: field(p[map.territory]),
+    budget: field(p[map.budget]),
+    timeframe: field(p[map.timeframe]),
+    need: field(p[map.need]),
+    productInterest: field(p[map.productInterest]),
+    linkedinUrl: linkedin && Lead.shape.linkedinUrl.safeParse(linkedin).success ? linkedin : undefined,
     stage: stageOf(text(p.lifecyclestage), text(p.hs_lead_status)),
-    owner: text(p.hubspot_owner_id),
+    owner: owner && /^\d{1,20}$/.test(owner) ? owner : undefined,
     mqlAt: instant(p.hs_lifecyclestage_marketingqualifiedlead_date),
     crm: [{ system: 'hubspot', id: contact.id }],
     sample: false,
     updatedAt: instant(contact.updatedAt) ?? new Date(0).toISOString(),
-  };
+  });
+  return lead.success ? lead.data : undefined;
 }
 
 /**
@@ -126,7 +141,7 @@ export function contactToLead(contact: CrmObject, map: FieldMap): Lead {
 export function conversionTouches(contact: CrmObject): Touch[] {
   const touches: Touch[] = [];
   for (const which of ['recent', 'first'] as const) {
-    const title = text(contact.properties[`${which}_conversion_event_name`]);
+    const title = clip(text(contact.properties[`${which}_conversion_event_name`]), LIMIT.touchTitle);
     const at = instant(contact.properties[`${which}_conversion_date`]);
     if (!title || !at || touches.some((t) => t.at === at && t.title === title)) continue;
     touches.push({
@@ -187,6 +202,23 @@ export function patchToProperties(patch: LeadPatch, map: FieldMap): Record<strin
 export const attemptTag = (attempt: Pick<Attempt, 'id' | 'outcome' | 'channel'>) =>
   `[baton:${attempt.id}:${attempt.channel}:${attempt.outcome}]`;
 const TAG = /\[baton:([0-9a-f-]{36}):(\w+):(\w+)\]/i;
+
+/**
+ * The attempt a tag names, when it is one Baton could have written: a UUID, a channel and an
+ * outcome Baton knows. Another tool's `[baton:<uuid>:fax:pwned]` is read as any other engagement.
+ */
+function readTag(
+  tagged: string | undefined,
+): { id: string; channel: AttemptChannel; outcome: AttemptOutcome } | undefined {
+  const match = tagged ? TAG.exec(tagged) : null;
+  if (!match?.[1]) return undefined;
+  const id = z.uuid().safeParse(match[1].toLowerCase());
+  const channel = AttemptChannel.safeParse(match[2]);
+  const outcome = AttemptOutcome.safeParse(match[3]);
+  return id.success && channel.success && outcome.success
+    ? { id: id.data, channel: channel.data, outcome: outcome.data }
+    : undefined;
+}
 
 const CALL_STATUS: Record<AttemptOutcome, string> = {
   no_answer: 'NO_ANSWER',
@@ -288,25 +320,18 @@ export function engagementToAttempt(
     p.hs_email_text,
     p.hs_communication_body,
   ].find((v) => v && TAG.test(v));
-  const tag = taggedText ? TAG.exec(taggedText) : null;
+  const tag = readTag(taggedText ?? undefined);
   const body = text(p.hs_call_body ?? p.hs_email_text ?? p.hs_communication_body)
     ?.replace(TAG, '')
     .trim();
   const base = {
     leadId: leadIdOf(contactId),
     at,
-    note: body || undefined,
+    note: clip(body, LIMIT.note) || undefined,
     sync: 'synced' as const,
     sample: false,
   };
-  if (tag?.[1] && tag[2] && tag[3]) {
-    return {
-      ...base,
-      id: tag[1].toLowerCase(),
-      channel: tag[2] as AttemptChannel,
-      outcome: tag[3] as AttemptOutcome,
-    };
-  }
+  if (tag) return { ...base, ...tag };
   const id = uuidFromString(`hubspot:${type}:${engagement.id}`);
   if (type === 'calls') {
     const status = p.hs_call_status;
@@ -346,6 +371,14 @@ export function dispositionToWrites(disposition: Disposition): {
 
 /** The tag in the body of each note Baton writes: the write's id, the idempotency key. */
 export const noteTag = (id: string) => `[baton:${id}]`;
+
+/** A note's body is HTML in HubSpot: what the rep or the library wrote goes in as text. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The body of a note Baton writes: the text (escaped) and the write's tag. */
+export const noteBody = (text: string, id: string) => `${escapeHtml(text)}\n${noteTag(id)}`;
 
 export function assetSentNote(asset: { title: string; url: string } | undefined): string {
   return asset ? `Sent from Baton: ${asset.title} (${asset.url})` : 'Sent an asset from Baton';

@@ -63,4 +63,9 @@ export class HubSpotReadCache<T> {
     this.loading.delete(leadId);
     this.generations.set(leadId, (this.generations.get(leadId) ?? 0) + 1);
   }
+
+  /** Everything, as after a disconnect: reads still under way are not kept when they land. */
+  clear(): void {
+    for (const leadId of new Set([...this.entries.keys(), ...this.loading.keys()])) this.forget(leadId);
+  }
 }

@@ -3,6 +3,7 @@ import {
   type Asset,
   AssetSent,
   type Attempt,
+  Attempt as AttemptSchema,
   ContentRequest,
   Disposition,
   type Lead,
@@ -37,12 +38,14 @@ import {
   ENGAGEMENT_PROPERTIES,
   engagementToAttempt,
   engagementTypeFor,
+  noteBody,
   noteTag,
   patchToProperties,
   TAG_PROPERTY,
 } from './mapping';
 import { RequestPacer } from './pacer';
 import { HubSpotReadCache } from './read-cache';
+import { type ReadKind, UnreadableRecords } from './unreadable';
 
 const ATTEMPT_TYPES = ['calls', 'emails', 'communications'] as const;
 
@@ -57,11 +60,20 @@ export type HubSpotShared = {
   pacer: RequestPacer;
   reads: HubSpotReadCache<HubSpotRead>;
   emails: HubSpotReadCache<string>;
+  /** Records HubSpot sent that could not be read: left out, and counted for the sync line. */
+  unreadable: UnreadableRecords;
 };
+/** Forgets every HubSpot record held in memory (disconnect, clear all data). */
+export function forgetHubSpotShared(shared: HubSpotShared): void {
+  shared.reads.clear();
+  shared.emails.clear();
+  shared.unreadable.clear();
+}
 export const newHubSpotShared = (): HubSpotShared => ({
   pacer: new RequestPacer(),
   reads: new HubSpotReadCache(),
   emails: new HubSpotReadCache(60_000, Date.now, 1_000),
+  unreadable: new UnreadableRecords(),
 });
 
 /** Writes after which HubSpot's copy of the lead differs from the cached one (beyond what the local copies show). */
@@ -93,13 +105,20 @@ export class HubSpotLeadSource implements LeadSource {
      */
     private readonly onQueued: (delayMs?: number) => void = () => {},
     /** Shared by the background's sources, so the flusher's sends clear what the card cached. */
-    private readonly shared: Pick<HubSpotShared, 'reads' | 'emails'> = newHubSpotShared(),
+    private readonly shared: Pick<HubSpotShared, 'reads' | 'emails' | 'unreadable'> = newHubSpotShared(),
   ) {
     this.outbox = new DexieOutbox(crm);
   }
 
   private get properties() {
     return contactProperties(this.connection.fieldMap);
+  }
+
+  /** Contacts as leads, one by one: one that cannot be read is left out and counted under `kind`. */
+  private toLeads(contacts: readonly CrmObject[], kind: ReadKind, skippedByClient = 0): Lead[] {
+    const leads = contacts.flatMap((contact) => contactToLead(contact, this.connection.fieldMap) ?? []);
+    this.shared.unreadable.note(kind, skippedByClient + contacts.length - leads.length);
+    return leads;
   }
 
   private contactId(leadId: string): string {
@@ -111,22 +130,23 @@ export class HubSpotLeadSource implements LeadSource {
   async findByIdentity(identity: LeadIdentity): Promise<Lead | undefined> {
     if (identity.crm?.system === 'hubspot') {
       const contact = await this.client.getContact(identity.crm.id, this.properties);
-      if (contact) return contactToLead(contact, this.connection.fieldMap);
+      const lead = contact && contactToLead(contact, this.connection.fieldMap);
+      if (lead) return lead;
     }
     for (const email of identity.emails) {
       // A thread's sender is looked up on every refresh: an email seen lately skips the search.
       const knownId = this.shared.emails.get(email);
       const known = knownId ? this.shared.reads.get(knownId) : undefined;
-      if (known) return contactToLead(known.contact, this.connection.fieldMap);
+      const knownLead = known && contactToLead(known.contact, this.connection.fieldMap);
+      if (knownLead) return knownLead;
       const found = await this.client.search(
         'contacts',
         [{ propertyName: 'email', operator: 'EQ', value: email }],
         this.properties,
         1,
       );
-      const contact = found.results[0];
-      if (!contact) continue;
-      const lead = contactToLead(contact, this.connection.fieldMap);
+      const [lead] = this.toLeads(found.results, 'search', found.skipped);
+      if (!lead) continue;
       this.shared.emails.set(email, lead.id);
       return lead;
     }
@@ -144,6 +164,7 @@ export class HubSpotLeadSource implements LeadSource {
     if (!fromHubSpot) return undefined;
     const { contact, attempts: inHubSpot } = fromHubSpot;
     const lead = contactToLead(contact, this.connection.fieldMap);
+    if (!lead) return undefined;
     // Merged with the local copies of attempts still on their way (outbox), minus those being removed.
     const localCopies = await this.mirrored(leadId);
     const entries = await this.outbox.forLead(leadId);
@@ -198,21 +219,41 @@ export class HubSpotLeadSource implements LeadSource {
       const contactId = this.contactId(leadId);
       const contact = await this.client.getContact(contactId, this.properties);
       if (!contact) return undefined;
-      const attempts = (
-        await Promise.all(ATTEMPT_TYPES.map((type) => this.attemptsOf(contactId, type)))
-      ).flat();
+      const lead = contactToLead(contact, this.connection.fieldMap);
+      if (!lead) {
+        this.shared.unreadable.note('card', 1);
+        return undefined;
+      }
+      const perType = await Promise.all(ATTEMPT_TYPES.map((type) => this.attemptsOf(contactId, type)));
+      const attempts = perType.flatMap((read) => read.attempts);
+      this.shared.unreadable.note(
+        'card',
+        perType.reduce((sum, read) => sum + read.skipped, 0),
+      );
       const read = { contact, attempts };
       // Kept, so a write can answer with the lead without asking HubSpot, and the card opens offline.
-      const lead = contactToLead(contact, this.connection.fieldMap);
       await this.crm.contacts.put({ leadId, lead, read, readAt: Date.now() });
       return read;
     });
   }
 
-  private async attemptsOf(contactId: string, type: (typeof ATTEMPT_TYPES)[number]): Promise<Attempt[]> {
+  /** A contact's engagements of one type as attempts; `skipped`: records that could not be read. */
+  private async attemptsOf(
+    contactId: string,
+    type: (typeof ATTEMPT_TYPES)[number],
+  ): Promise<{ attempts: Attempt[]; skipped: number }> {
     const ids = await this.client.associatedIds(contactId, type);
-    const engagements = await this.client.batchRead(type, ids, ENGAGEMENT_PROPERTIES[type]);
-    return engagements.flatMap((engagement) => engagementToAttempt(type, engagement, contactId) ?? []);
+    const { results, skipped } = await this.client.batchRead(type, ids, ENGAGEMENT_PROPERTIES[type]);
+    const attempts: Attempt[] = [];
+    let unreadable = skipped;
+    for (const engagement of results) {
+      const attempt = engagementToAttempt(type, engagement, contactId);
+      if (attempt === undefined) continue; // not an attempt (an SMS, say)
+      const checked = AttemptSchema.safeParse(attempt);
+      if (checked.success) attempts.push(checked.data);
+      else unreadable++;
+    }
+    return { attempts, skipped: unreadable };
   }
 
   async listQueue(query: QueueQuery): Promise<Lead[]> {
@@ -223,6 +264,7 @@ export class HubSpotLeadSource implements LeadSource {
     ];
     const limit = Math.min(query.limit ?? 1000, 1000);
     const leads: Lead[] = [];
+    let skipped = 0;
     let after: string | undefined;
     do {
       const page = await this.client.search(
@@ -232,9 +274,12 @@ export class HubSpotLeadSource implements LeadSource {
         Math.min(200, limit - leads.length),
         after,
       );
-      leads.push(...page.results.map((contact) => contactToLead(contact, this.connection.fieldMap)));
+      const readable = this.toLeads(page.results, 'queue', page.skipped);
+      skipped += page.results.length + page.skipped - readable.length;
+      leads.push(...readable);
       after = page.paging?.next?.after;
     } while (after && leads.length < limit);
+    this.shared.unreadable.note('queue', skipped);
     // A hand-back still on its way already takes the lead out of the queue.
     const waiting = await this.outbox.pending();
     return leads.map((lead) => withPendingWrites(lead, waiting)).filter((lead) => lead.stage === 'mql');
@@ -270,7 +315,12 @@ export class HubSpotLeadSource implements LeadSource {
       this.properties,
       limit,
     );
-    return found.results.map((contact) => contactToLead(contact, this.connection.fieldMap));
+    return this.toLeads(found.results, 'search', found.skipped);
+  }
+
+  /** How many records the latest reads left out because they could not be read. */
+  unreadableRecords(): number {
+    return this.shared.unreadable.total();
   }
 
   async addLead(_input: NewLead, _now: Date): Promise<Lead> {
@@ -301,6 +351,7 @@ export class HubSpotLeadSource implements LeadSource {
     const contact = await this.client.getContact(this.contactId(leadId), this.properties);
     if (!contact) throw new LeadNotFoundError(leadId);
     const lead = contactToLead(contact, this.connection.fieldMap);
+    if (!lead) throw new Error('HubSpot sent this contact in a form Baton cannot read');
     await this.crm.contacts.put({ leadId, lead, readAt: Date.now() });
     return lead;
   }
@@ -410,7 +461,7 @@ export class HubSpotLeadSource implements LeadSource {
     try {
       return await this.client.createEngagement('notes', contactId, {
         hs_timestamp: at,
-        hs_note_body: `${text}\n${noteTag(id)}`,
+        hs_note_body: noteBody(text, id),
       });
     } catch (error) {
       if (error instanceof HubSpotError && (error.status === undefined || error.status >= 500)) {

@@ -1,4 +1,5 @@
 import { type Detection, nothing, toDetection } from '../detection';
+import { ownDomainsFor } from '../public-mail-domains';
 import { cleanText, EMAIL, firstHit, type Strategy } from '../strategy';
 import { gmailSelectors as S } from './selectors';
 
@@ -15,6 +16,9 @@ export type GmailDetection = Detection & {
 };
 
 export type GmailOptions = { ownDomains?: string[] };
+
+/** The protocol takes at most 50 candidates; a thread with more is a mailing list, not a lead. */
+const MAX_CANDIDATES = 50;
 
 const ANY_EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/i;
 
@@ -190,7 +194,7 @@ export function detectGmail(url: string, doc: Document, options: GmailOptions = 
   const user = firstHit(userStrategies, doc);
   if (user) found.user = user.by;
   const userEmail = user?.value;
-  const ownDomains = new Set((options.ownDomains ?? []).map((d) => d.toLowerCase().replace(/^@/, '')));
+  const ownDomains = new Set(ownDomainsFor(options.ownDomains ?? [], userEmail));
   const outside = (element: Element): GmailParticipant | undefined => {
     const raw = element.getAttribute('email') ?? element.getAttribute('data-hovercard-id') ?? '';
     const email = raw.trim().toLowerCase();
@@ -205,9 +209,15 @@ export function detectGmail(url: string, doc: Document, options: GmailOptions = 
     people: GmailParticipant[],
     by: Record<string, string>,
   ): GmailDetection => {
-    const lead = people[0] as GmailParticipant;
-    const detection = toDetection('gmail', { emails: [lead.email], name: lead.name }, { ...found, ...by });
-    return { ...detection, participants: people, userEmail, view };
+    const [lead, ...others] = people.map((person) =>
+      toDetection('gmail', { emails: [person.email], name: person.name }, { ...found, ...by }),
+    ) as [Detection, ...Detection[]];
+    // Several outside people: each is offered in the panel's picker, the first shown by default.
+    const candidates =
+      others.length > 0
+        ? [lead, ...others].flatMap((d) => d.identity ?? []).slice(0, MAX_CANDIDATES)
+        : undefined;
+    return { ...lead, ...(candidates ? { candidates } : {}), participants: people, userEmail, view };
   };
   const none = (): GmailDetection => ({
     ...nothing(threadId !== undefined, found),

@@ -1,3 +1,4 @@
+import { readSlug, SLUG_PATTERN } from '../../model/linkedin-slug';
 import { type Detection, nothing, toDetection } from '../detection';
 import { cleanText, firstHit, type Strategy, titleHead } from '../strategy';
 import { linkedinSelectors as S } from './selectors';
@@ -6,15 +7,13 @@ export type LinkedInPage = { kind: 'profile'; slug: string } | { kind: 'sales-le
 
 export type LinkedInDetection = Detection & { page?: LinkedInPage['kind']; headline?: string };
 
-const SLUG = /^[A-Za-z0-9\-_%]+$/;
-
 /** `/in/<slug>/…` (any sub-page of a profile) or Sales Navigator's `/sales/lead/<id>,<type>,<token>`. */
 export function linkedinPageFromUrl(url: string): LinkedInPage | undefined {
   const { pathname } = new URL(url);
   const profile = /^\/in\/([^/]+)/.exec(pathname)?.[1];
-  if (profile && SLUG.test(profile)) return { kind: 'profile', slug: profile.toLowerCase() };
+  if (profile && readSlug(profile)) return { kind: 'profile', slug: profile.toLowerCase() };
   const lead = /^\/sales\/(?:lead|people)\/([^/,]+)/.exec(pathname)?.[1];
-  if (lead && SLUG.test(lead)) return { kind: 'sales-lead', leadId: lead };
+  if (lead && SLUG_PATTERN.test(lead)) return { kind: 'sales-lead', leadId: lead };
   return undefined;
 }
 

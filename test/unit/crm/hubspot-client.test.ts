@@ -1,5 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
+import { connectHubSpot } from '@/lib/background/crm-connect';
 import { HUBSPOT_API_VERSION } from '@/lib/crm/hubspot/api';
+import { pinnedHubSpotOrigin, UnpinnedOriginError } from '@/lib/crm/hubspot/api-origin';
 import { HubSpotAuthError, HubSpotClient, HubSpotError } from '@/lib/crm/hubspot/client';
 import { RequestPacer } from '@/lib/crm/hubspot/pacer';
 
@@ -22,7 +24,7 @@ function clientWith(responses: Array<Response | Error>) {
   });
   const sleeps: number[] = [];
   const client = new HubSpotClient({
-    baseUrl: 'https://api.example.test/',
+    baseUrl: 'https://api.hubapi.com/',
     token: 'pat-na1-secret',
     fetch: fetch as unknown as typeof globalThis.fetch,
     sleep: async (ms) => {
@@ -40,7 +42,7 @@ describe('HubSpotClient', () => {
     const found = await client.getContact('51001', ['email', 'firstname']);
     expect(found?.properties.firstname).toBe('Dana');
     expect(calls[0]?.url).toBe(
-      `https://api.example.test/crm/objects/${HUBSPOT_API_VERSION}/contacts/51001?properties=email,firstname`,
+      `https://api.hubapi.com/crm/objects/${HUBSPOT_API_VERSION}/contacts/51001?properties=email,firstname`,
     );
     const headers = (calls[0]?.init.headers ?? {}) as Record<string, string>;
     expect(headers.Authorization).toBe('Bearer pat-na1-secret');
@@ -96,12 +98,19 @@ describe('HubSpotClient', () => {
   });
 
   test('a malformed answer is a clear error naming the path and field, not a crash', async () => {
-    const { client } = clientWith([json(200, { results: [{ id: 7, properties: 'x' }] })]);
+    const { client } = clientWith([json(200, { results: 'x' })]);
     const error = (await client.search('contacts', [], ['email']).catch((e: unknown) => e)) as HubSpotError;
     expect(error).toBeInstanceOf(HubSpotError);
     expect(error.message).toMatch(
-      /^Unexpected response from HubSpot for \/crm\/objects\/2026-03\/contacts\/search: results\.0\.id/,
+      /^Unexpected response from HubSpot for \/crm\/objects\/2026-03\/contacts\/search: results/,
     );
+  });
+
+  test('a malformed record in a list is left out and counted; the rest of the list is read', async () => {
+    const { client } = clientWith([json(200, { results: [{ id: 7, properties: 'x' }, contact, null] })]);
+    const page = await client.search('contacts', [], ['email']);
+    expect(page.results).toEqual([contact]);
+    expect(page.skipped).toBe(2);
   });
 
   test('a create is sent once on a timeout (it may have been applied), but retried on 429', async () => {
@@ -149,5 +158,63 @@ describe('RequestPacer', () => {
     const before = now;
     await pacer.waitTurn(false);
     expect(now - before).toBeGreaterThanOrEqual(10_000);
+  });
+});
+
+describe('the token goes only to its host', () => {
+  const hostile = [
+    'https://api.hubapi.com.evil.example',
+    'https://evil.example/?https://api.hubapi.com',
+    'https://api.hubapi.com@evil.example',
+    'https://user:pw@api.hubapi.com',
+    'https://api.hubapi.com/anything',
+    'http://api.hubapi.com',
+    'http://localhost:8080',
+    'http://127.0.0.1:4010',
+    'not a url',
+  ];
+
+  test.each(hostile)('the store build refuses %s', (baseUrl) => {
+    expect(() => pinnedHubSpotOrigin(baseUrl, false)).toThrow(UnpinnedOriginError);
+  });
+
+  test('the store build sends to api.hubapi.com; a test build also to a test server on loopback', () => {
+    expect(pinnedHubSpotOrigin('https://api.hubapi.com', false)).toBe('https://api.hubapi.com');
+    expect(pinnedHubSpotOrigin('https://api.hubapi.com/', false)).toBe('https://api.hubapi.com');
+    expect(pinnedHubSpotOrigin('http://127.0.0.1:4010', true)).toBe('http://127.0.0.1:4010');
+    expect(pinnedHubSpotOrigin('http://localhost:8080/', true)).toBe('http://localhost:8080');
+    expect(() => pinnedHubSpotOrigin('http://localhost.evil.example:8080', true)).toThrow(
+      UnpinnedOriginError,
+    );
+    expect(() => pinnedHubSpotOrigin('https://api.hubapi.com.evil.example', true)).toThrow(
+      UnpinnedOriginError,
+    );
+  });
+
+  test('a client for another host is never built, so no request carries the token there', async () => {
+    const fetch = vi.fn();
+    expect(
+      () =>
+        new HubSpotClient({
+          baseUrl: 'https://api.hubapi.com.evil.example',
+          token: 'pat-na1-secret',
+          fetch: fetch as unknown as typeof globalThis.fetch,
+        }),
+    ).toThrow(/only to https:\/\/api\.hubapi\.com/);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('connectHubSpot', () => {
+  test('the background refuses a base URL off the pinned host before sending anything', async () => {
+    const fetch = vi.spyOn(globalThis, 'fetch');
+    await expect(
+      connectHubSpot({
+        token: 'pat-na1-0123456789',
+        baseUrl: 'https://api.hubapi.com.evil.example',
+        ownerId: '',
+      }),
+    ).rejects.toThrow(/baseUrl: must be https:\/\/api\.hubapi\.com/);
+    expect(fetch).not.toHaveBeenCalled();
   });
 });

@@ -56,7 +56,7 @@ describe('HubSpot mapping', () => {
       contactToLead(
         { ...contact, properties: { ...contact.properties, lifecyclestage, hs_lead_status } },
         defaultFieldMap,
-      ).stage;
+      )?.stage;
     expect(stage('salesqualifiedlead')).toBe('sql');
     expect(stage('marketingqualifiedlead', 'BAD_TIMING')).toBe('recycled');
     expect(stage('marketingqualifiedlead', 'UNQUALIFIED')).toBe('disqualified');

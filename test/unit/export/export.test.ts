@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { backupParts, parseBackupText, restoreBackup } from '@/lib/export/backup';
 import { csvCell, csvLine } from '@/lib/export/csv';
@@ -24,17 +25,89 @@ afterEach(async () => {
 });
 
 describe('CSV cells', () => {
-  test('formula-injection cells get a leading quote; numbers stay numbers; RFC 4180 quoting', () => {
+  test('every text cell is quoted; formula signs get a leading quote; numbers stay numbers', () => {
     expect(csvCell('=CMD("calc")')).toBe('"\'=CMD(""calc"")"');
-    expect(csvCell('+1 555 0100')).toBe("'+1 555 0100");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('-2+3')).toBe("'-2+3");
-    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('+1 555 0100')).toBe('"\'+1 555 0100"');
+    expect(csvCell('@SUM(A1)')).toBe('"\'@SUM(A1)"');
+    expect(csvCell('-2+3')).toBe('"\'-2+3"');
+    expect(csvCell('\tx')).toBe('"\'\tx"');
     expect(csvCell(-5)).toBe('-5');
     expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('Dana;=HYPERLINK(A1);')).toBe('"Dana;=HYPERLINK(A1);"');
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
     expect(csvCell(undefined)).toBe('');
-    expect(csvLine(['x', 1, null])).toBe('x,1,');
+    expect(csvLine(['x', 1, null])).toBe('"x",1,');
+  });
+
+  test('blanks, control characters and full-width signs before a formula are neutralised too', () => {
+    for (const value of [
+      ' =1+1',
+      '  @SUM(A1)',
+      '\u00a0=1',
+      '\0=1',
+      '\uff1d1+1',
+      '\uff0b1',
+      '\uff0d1',
+      '\uff20A1',
+    ])
+      expect(csvCell(value), JSON.stringify(value)).toBe(`"'${value}"`);
+    // A value that starts with a line break: the (empty) first line and the next one.
+    expect(csvCell('\n=1+1')).toBe(`"'\n'=1+1"`);
+    expect(csvCell('\r\n=1')).toBe(`"'\r\n'=1"`);
+    // Each line of a multi-line cell, as a reader that splits rows on line breaks sees it.
+    expect(csvCell('Notes\n=HYPERLINK("x")\r\n  +cmd\rok')).toBe(
+      '"Notes\n\'=HYPERLINK(""x"")\r\n\'  +cmd\rok"',
+    );
+    expect(csvCell('Dana Whitfield')).toBe('"Dana Whitfield"');
+  });
+
+  /**
+   * Every cell of a CSV text as a spreadsheet reads it with `delimiter`: a quote toggles quoting
+   * (a doubled one inside quotes is a quote), and a delimiter or line break outside quotes ends a
+   * cell. `rowPerLine`: a reader that starts a row at every line break, quoted or not.
+   */
+  const cellsRead = (text: string, delimiter: string, rowPerLine = false) => {
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charAt(i);
+      const lineBreak = c === '\r' || c === '\n';
+      if (c === '"') {
+        if (quoted && text.charAt(i + 1) === '"') {
+          cell += '"';
+          i++;
+        } else quoted = !quoted;
+      } else if ((!quoted && c === delimiter) || (lineBreak && (!quoted || rowPerLine))) {
+        cells.push(cell);
+        cell = '';
+        if (lineBreak) quoted = false;
+      } else cell += c;
+    }
+    return [...cells, cell].filter((value) => value !== '');
+  };
+  const FORMULA = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20\0]/;
+
+  test('read back with , ; and tab as delimiters, no cell starts a formula', () => {
+    const hostile = [
+      'Dana;=HYPERLINK(A1);',
+      'Dana\t=HYPERLINK(A1)\t',
+      'x,=1+1',
+      ' =1+1',
+      "\n=cmd|' /C calc'!A0",
+      'first line\n@SUM(A1)\r\n-2+3',
+      '\0=1',
+      '\uff1dHYPERLINK("x")',
+      'a "quoted" ;=1',
+    ];
+    const text = `${[csvLine(['Name', 'Note']), ...hostile.map((value) => csvLine(['Lead', value]))].join('\r\n')}\r\n`;
+    for (const delimiter of [',', ';', '\t']) {
+      for (const cell of [...cellsRead(text, delimiter), ...cellsRead(text, delimiter, true)])
+        expect(cell, `${JSON.stringify(delimiter)}: ${JSON.stringify(cell)}`).not.toMatch(FORMULA);
+    }
+    // With the file's own delimiter every value comes back whole, after its leading quote.
+    const rows = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true }).data.slice(1);
+    expect(rows.map((row) => row[1]?.replace(/^'/, '').replace(/([\r\n])'/g, '$1'))).toEqual(hostile);
   });
 });
 
@@ -54,11 +127,13 @@ describe('exports', () => {
     const { parts, count } = await exportCsvParts(db, 'attempts');
     const text = parts.join('');
     const lines = text.trim().split('\r\n');
-    expect(lines[0]).toBe('Date,Lead,Lead email,Lead ID,Channel,Outcome,Note,Sync,Attempt ID');
+    expect(lines[0]).toBe(
+      '"Date","Lead","Lead email","Lead ID","Channel","Outcome","Note","Sync","Attempt ID"',
+    );
     expect(count).toBe(lines.length - 1);
     const line = lines.find((l) => l.includes(id));
     expect(line).toBe(
-      `${NOW.toISOString()},Dana Whitfield,${dana.email},${dana.id},call,connected,"'=HYPERLINK(""http://evil"")",local,${id}`,
+      `"${NOW.toISOString()}","Dana Whitfield","${dana.email}","${dana.id}","call","connected","'=HYPERLINK(""http://evil"")","local","${id}"`,
     );
   });
 
@@ -85,13 +160,13 @@ describe('exports', () => {
       text: 'A SOC 2 report',
     });
     const dispositions = (await exportCsvParts(db, 'dispositions')).parts.join('');
-    expect(dispositions).toContain(",recycle,other,'-not now,mql,");
+    expect(dispositions).toContain(`,"recycle","other","'-not now","mql",`);
     const sent = (await exportCsvParts(db, 'assets-sent')).parts.join('');
     expect(sent.split('\r\n')[0]).toBe(
-      'Date,Lead,Lead email,Lead ID,Asset ID,Asset,Asset URL,Channel,Record ID',
+      '"Date","Lead","Lead email","Lead ID","Asset ID","Asset","Asset URL","Channel","Record ID"',
     );
-    expect(sent).toContain('asset-001,');
-    expect(sent).toContain('https://content.baton-demo.example/library/asset-001,gmail_insert');
+    expect(sent).toContain('"asset-001",');
+    expect(sent).toContain('"https://content.baton-demo.example/library/asset-001","gmail_insert"');
     const requests = await exportCsvParts(db, 'content-requests');
     expect(requests.count).toBe(1);
     expect(requests.parts.join('')).toContain('A SOC 2 report');
@@ -125,7 +200,7 @@ describe('backup and restore', () => {
     const broken = structuredClone(good);
     broken.tables.leads[3].emails = ['not an email'];
     expect(() => parseBackupText(JSON.stringify(broken))).toThrow(
-      /damaged, so nothing was changed: leads\[3\]: emails.0: must be an email address/,
+      /damaged, so nothing was changed: leads\[3\] \(id "[^"]+"\): emails.0: must be an email address/,
     );
     expect(() => parseBackupText('{"format":"something-else"}')).toThrow(/not a Baton backup/);
     expect(() => parseBackupText('{"format":')).toThrow(/not valid JSON.*Nothing was changed/);

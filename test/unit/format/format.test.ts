@@ -19,6 +19,9 @@ describe('safeHttpUrl', () => {
     ['  JAVASCRIPT:alert(1)', undefined],
     ['ftp://example.com', undefined],
     ['not a url', undefined],
+    ['https://www.hubspot.com@evil.example/', undefined],
+    ['https://user:pass@example.com/', undefined],
+    ['https://example.com/@someone', 'https://example.com/@someone'],
     [undefined, undefined],
   ])('%s → %s', (input, expected) => {
     expect(safeHttpUrl(input)).toBe(expected);

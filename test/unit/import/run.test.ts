@@ -67,8 +67,8 @@ describe('importing leads', () => {
       stage: 'mql',
     });
     const csvReport = reportToCsv(result.report);
-    expect(csvReport.split('\r\n')[0]).toBe('Row,Column,Problem,Result');
-    expect(csvReport).toContain('3,Email,must be an email address,row skipped');
+    expect(csvReport.split('\r\n')[0]).toBe('"Row","Column","Problem","Result"');
+    expect(csvReport).toContain('3,"Email","must be an email address","row skipped"');
   });
 
   test('re-importing the same file updates in place: no duplicates, by email or by CRM id', async () => {
@@ -266,7 +266,7 @@ describe('importing leads', () => {
         name: 'Dana',
         emails: ['d@x.example'],
         stage: 'mql',
-        crm: [{ system: 'salesforce', id: '00Q1' }],
+        crm: [{ system: 'salesforce', id: '00Q8d00000DwHtREAV' }],
       },
       { id: 'lead-2', name: 'Bad', emails: ['nope'], stage: 'mql' },
     ]);
@@ -278,7 +278,10 @@ describe('importing leads', () => {
       now: () => NOW,
     });
     expect(result).toMatchObject({ status: 'done', created: 1, rejected: 1 });
-    expect(await db.leads.get('lead-1')).toMatchObject({ crmKeys: ['salesforce:00Q1'], stage: 'mql' });
+    expect(await db.leads.get('lead-1')).toMatchObject({
+      crmKeys: ['salesforce:00Q8d00000DwHtREAV'],
+      stage: 'mql',
+    });
   });
 });
 

@@ -30,6 +30,7 @@ describe('migrateSettingsV1ToV2', () => {
       calendar: defaultCalendar('Europe/Berlin'),
       reminders: { enabled: true, minutesBefore: 30 },
       owner: '',
+      crmCacheDays: 30,
     });
     expect(Settings.safeParse(migrated).success).toBe(true);
   });

@@ -5,6 +5,7 @@ import {
   gmailThreadIdFromUrl,
   gmailUserEmail,
 } from '@/lib/sites/gmail/detect';
+import { isPublicMailDomain, ownDomainsFor } from '@/lib/sites/public-mail-domains';
 import { loadFixture, loadGmailFixture } from './load-fixture';
 
 const FIXTURE = 'gmail-2026-11-20.html';
@@ -42,16 +43,14 @@ describe('detectGmail on the 2026-11-20 fixture', () => {
     expect(gmailUserEmail(loadGmailFixture(FIXTURE, DANA_THREAD))).toBe('alex.rep@baton-demo.example');
   });
 
-  test('the lead is the first outside participant, not the user who wrote first', () => {
+  test('the lead is the first outside participant, not the user who wrote first, nor a colleague', () => {
     const detection = detectGmail(DANA_THREAD, loadGmailFixture(FIXTURE, DANA_THREAD));
     expect(detection.identity).toMatchObject({
       emails: ['dana.whitfield@northwindhealth.example'],
       name: 'Dana Whitfield',
     });
-    expect(detection.participants.map((p) => p.email)).toEqual([
-      'dana.whitfield@northwindhealth.example',
-      'jo.teammate@baton-demo.example',
-    ]);
+    // jo.teammate@ shares the signed-in user's domain (alex.rep@baton-demo.example): a colleague.
+    expect(detection.participants.map((p) => p.email)).toEqual(['dana.whitfield@northwindhealth.example']);
   });
 
   test('own domains are never the lead', () => {
@@ -172,11 +171,25 @@ describe('Gmail threads, compose and reply', () => {
     ]);
   });
 
-  test('without own domains, the colleague who wrote first is taken for the lead (the setting matters)', () => {
+  test('without own domains, the colleague who wrote first is not taken for the lead: the user’s domain is theirs', () => {
     const url = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqZtLmVbWxKpRsNdHgJfTyQwF';
     const detection = detectGmail(url, loadFixture('gmail', '2026-11-24-thread-four.html', url));
-    expect(detection.identity?.emails).toEqual(['jo.teammate@baton-demo.example']);
-    expect(detection.participants).toHaveLength(3);
+    expect(detection.identity?.emails).toEqual(['m.bellini@fioreretail.example']);
+    expect(detection.participants).toHaveLength(2);
+    // Configured own domains replace the guess.
+    const configured = detectGmail(url, loadFixture('gmail', '2026-11-24-thread-four.html', url), {
+      ownDomains: ['fioreretail.example'],
+    });
+    expect(configured.identity?.emails).toEqual(['jo.teammate@baton-demo.example']);
+  });
+
+  test('several outside people are offered as candidates, the first shown', () => {
+    const url = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqZtLmVbWxKpRsNdHgJfTyQwF';
+    const detection = detectGmail(url, loadFixture('gmail', '2026-11-24-thread-four.html', url));
+    expect(detection.candidates?.map((c) => c.emails[0])).toEqual(detection.participants.map((p) => p.email));
+    expect(detection.candidates?.[0]).toEqual(detection.identity);
+    const single = detectGmail(DANA_THREAD, loadGmailFixture(FIXTURE, DANA_THREAD));
+    expect(single.candidates).toBeUndefined();
   });
 
   test('a second account (/mail/u/1/) reads its own user from the page', () => {
@@ -228,5 +241,37 @@ describe('Gmail threads, compose and reply', () => {
     const detection = detectGmail(url, document);
     expect(detection).toMatchObject({ view: 'compose', found: { focus: 'yes' } });
     expect(detection.identity?.emails).toEqual(['owen.park@northwindhealth.example']);
+  });
+});
+
+describe('whose domain is the user’s own', () => {
+  test.each([
+    'gmail.com',
+    'googlemail.com',
+    'outlook.com',
+    'hotmail.com',
+    'hotmail.fr',
+    'live.com',
+    'yahoo.com',
+    'yahoo.co.uk',
+    'icloud.com',
+    'me.com',
+    'proton.me',
+    'protonmail.com',
+    'aol.com',
+    'gmx.de',
+    'gmx.net',
+  ])('%s is a public mail domain', (domain) => {
+    expect(isPublicMailDomain(domain)).toBe(true);
+  });
+
+  test('a Workspace user’s domain counts as theirs; a public one never; configured domains win', () => {
+    expect(ownDomainsFor([], 'ben@substrate.run')).toEqual(['substrate.run']);
+    expect(ownDomainsFor([], 'ben@gmail.com')).toEqual([]);
+    expect(ownDomainsFor([], 'ben@GMX.de')).toEqual([]);
+    expect(ownDomainsFor([], undefined)).toEqual([]);
+    expect(ownDomainsFor(['@Acme.example'], 'ben@substrate.run')).toEqual(['acme.example']);
+    expect(isPublicMailDomain('substrate.run')).toBe(false);
+    expect(isPublicMailDomain('gmxtra.com')).toBe(false);
   });
 });
