@@ -10,11 +10,18 @@ import {
   rememberMapping,
   TARGETS,
 } from '@/lib/import/fields';
-import { readRememberedMapping, saveRememberedMapping } from '@/lib/import/mapping-store';
+import {
+  readRememberedMapping,
+  readRememberedStatusStages,
+  saveRememberedMapping,
+  saveRememberedStatusStages,
+} from '@/lib/import/mapping-store';
 import type { Inspection } from '@/lib/import/read';
 import { reportToCsv } from '@/lib/import/report';
 import type { ImportProgress, ImportResult } from '@/lib/import/run';
+import type { StatusStages } from '@/lib/import/status-values';
 import { request } from '@/lib/messaging/messenger';
+import { HandoffChoice, StatusValues, statusMeanings, usePreview } from './ImportChoices';
 import './import.css';
 
 const KIND_LABELS: Record<ImportKind, string> = {
@@ -27,7 +34,14 @@ type Inspected = Extract<Inspection, { ok: true }>;
 type ImportState =
   | { step: 'idle' }
   | { step: 'inspecting'; file: File }
-  | { step: 'mapping'; file: File; inspection: Inspected; mapping: Array<string | null> }
+  | {
+      step: 'mapping';
+      file: File;
+      inspection: Inspected;
+      mapping: Array<string | null>;
+      /** The user's choices of what status values mean (Baton's proposals fill the rest). */
+      statusChoices: StatusStages;
+    }
   | { step: 'running'; file: File; progress: ImportProgress | null; cancelling: boolean }
   | { step: 'finished'; file: File; result: ImportResult }
   | { step: 'failed'; message: string };
@@ -75,7 +89,12 @@ function ImportPanel({ getWorker }: WorkerProps) {
   const kindId = useId();
 
   const propose = async (forKind: ImportKind, inspection: Inspected) =>
-    proposeMapping(forKind, inspection.headers, await readRememberedMapping(forKind).catch(() => ({})));
+    proposeMapping(
+      forKind,
+      inspection.headers,
+      await readRememberedMapping(forKind).catch(() => ({})),
+      inspection.samples,
+    );
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -90,7 +109,14 @@ function ImportPanel({ getWorker }: WorkerProps) {
         setState({ step: 'failed', message: inspection.message });
         return;
       }
-      setState({ step: 'mapping', file, inspection, mapping: await propose(kind, inspection) });
+      setState({
+        step: 'mapping',
+        file,
+        inspection,
+        mapping: await propose(kind, inspection),
+        // Earlier files' choices for status values, offered again (Baton's proposals fill the rest).
+        statusChoices: await readRememberedStatusStages().catch(() => ({})),
+      });
     } catch (error) {
       setState({ step: 'failed', message: messageOf(error) });
     }
@@ -101,17 +127,18 @@ function ImportPanel({ getWorker }: WorkerProps) {
     if (state.step === 'mapping') setState({ ...state, mapping: await propose(next, state.inspection) });
   };
 
-  const start = async () => {
+  const start = async (statusStages: StatusStages) => {
     if (state.step !== 'mapping') return;
-    const { file, inspection, mapping } = state;
+    const { file, inspection, mapping, statusChoices } = state;
     setState({ step: 'running', file, progress: null, cancelling: false });
     try {
       const previous = await readRememberedMapping(kind).catch(() => ({}));
       await saveRememberedMapping(kind, rememberMapping(previous, inspection.headers, mapping)).catch(
         () => {},
       );
+      await saveRememberedStatusStages(statusChoices).catch(() => {});
       const { result } = await getWorker().call(
-        { op: 'import', file, fileName: file.name, kind, mapping },
+        { op: 'import', file, fileName: file.name, kind, mapping, statusStages },
         'imported',
         (progress) =>
           setState((current) => (current.step === 'running' ? { ...current, progress } : current)),
@@ -151,7 +178,8 @@ function ImportPanel({ getWorker }: WorkerProps) {
       <p className="muted small">
         CSV (comma, semicolon or tab) or JSON, up to hundreds of thousands of rows. HubSpot and Salesforce
         export headers are recognised; re-importing a file updates the same records (leads matched by CRM id
-        or email), it never duplicates them.
+        or email), it never duplicates them. An id a spreadsheet mangled (1.1E+11) is never used to match, and
+        a row whose email belongs to a lead of another name is kept apart and reported.
       </p>
       <div className="row data-pick">
         <label htmlFor={kindId}>What the file holds</label>
@@ -191,12 +219,15 @@ function ImportPanel({ getWorker }: WorkerProps) {
       )}
       {state.step === 'mapping' && (
         <MappingEditor
+          getWorker={getWorker}
           kind={kind}
-          fileName={state.file.name}
+          file={state.file}
           inspection={state.inspection}
           mapping={state.mapping}
+          statusChoices={state.statusChoices}
           onChange={(mapping) => setState({ ...state, mapping })}
-          onStart={() => void start()}
+          onStatusChoices={(statusChoices) => setState({ ...state, statusChoices })}
+          onStart={(statusStages) => void start(statusStages)}
           onCancel={reset}
         />
       )}
@@ -211,26 +242,39 @@ function ImportPanel({ getWorker }: WorkerProps) {
 }
 
 function MappingEditor(props: {
+  getWorker: () => DataWorker;
   kind: ImportKind;
-  fileName: string;
+  file: File;
   inspection: Inspected;
   mapping: Array<string | null>;
+  statusChoices: StatusStages;
   onChange: (mapping: Array<string | null>) => void;
-  onStart: () => void;
+  onStatusChoices: (choices: StatusStages) => void;
+  onStart: (statusStages: StatusStages) => void;
   onCancel: () => void;
 }) {
   const { kind, inspection, mapping } = props;
   const problems = checkMapping(kind, inspection.headers, mapping);
+  const { preview, pending } = usePreview(props.getWorker, props.file, kind, mapping, props.statusChoices);
+  const meanings = statusMeanings(preview, props.statusChoices);
   const set = (index: number, target: string | null) => {
     const next = [...mapping];
     next[index] = target;
     props.onChange(next);
   };
+  /** One handoff column at most: choosing one clears the previous choice. */
+  const chooseHandoff = (column: number | null) =>
+    props.onChange(
+      mapping.map((target, index) =>
+        index === column ? 'handoffAt' : target === 'handoffAt' ? null : target,
+      ),
+    );
   return (
     <div data-testid="import-mapping" className="data-mapping">
       <p>
-        <strong>{props.fileName}</strong> · {formatBytes(inspection.totalBytes)} · {inspection.headers.length}{' '}
-        columns · {inspection.format === 'json' ? 'JSON' : `CSV, ${inspection.encoding.toUpperCase()}`}
+        <strong>{props.file.name}</strong> · {formatBytes(inspection.totalBytes)} ·{' '}
+        {inspection.headers.length} columns ·{' '}
+        {inspection.format === 'json' ? 'JSON' : `CSV, ${inspection.encoding.toUpperCase()}`}
       </p>
       {inspection.notes.length > 0 && (
         <ul className="data-notes" data-testid="import-notes">
@@ -249,6 +293,7 @@ function MappingEditor(props: {
             <tr>
               <th scope="col">Column</th>
               <th scope="col">Example</th>
+              <th scope="col">Filled</th>
               <th scope="col">Import as</th>
             </tr>
           </thead>
@@ -257,6 +302,9 @@ function MappingEditor(props: {
               <tr key={header}>
                 <th scope="row">{header}</th>
                 <td className="muted data-example">{example(inspection.samples, index)}</td>
+                <td className="muted small" data-testid={`import-filled-${index}`}>
+                  {preview ? `${n(preview.filled[index] ?? 0)} of ${n(preview.rows)}` : '…'}
+                </td>
                 <td>
                   <select
                     aria-label={`Import "${header}" as`}
@@ -277,6 +325,26 @@ function MappingEditor(props: {
           </tbody>
         </table>
       </div>
+      {kind === 'leads' && preview && (
+        <>
+          <StatusValues
+            preview={preview}
+            meanings={meanings}
+            onChange={(value, stage) => props.onStatusChoices({ ...props.statusChoices, [value]: stage })}
+          />
+          <HandoffChoice
+            preview={preview}
+            headers={inspection.headers}
+            mapping={mapping}
+            onChoose={chooseHandoff}
+          />
+        </>
+      )}
+      {pending && (
+        <p className="muted small" data-testid="import-preview-pending">
+          Reading the whole file to count what the import would do…
+        </p>
+      )}
       {problems.length > 0 && (
         <ul className="error" role="alert" data-testid="import-mapping-problems">
           {problems.map((problem) => (
@@ -290,7 +358,7 @@ function MappingEditor(props: {
           className="primary"
           data-testid="import-start"
           disabled={problems.length > 0}
-          onClick={props.onStart}
+          onClick={() => props.onStart(meanings)}
         >
           Import {KIND_LABELS[kind].split(' ')[0]?.toLowerCase()}
         </button>

@@ -12,6 +12,8 @@ import {
   type TouchKind,
 } from '../model/schemas';
 import type { ColumnMapping, ImportKind } from './fields';
+import { cleanId, type IdSystem, isScientific, SCIENTIFIC_REASON, unusableIdReason } from './ids';
+import { type StatusStages, stageOfStatus } from './status-values';
 
 /**
  * One CSV row → the fields of one record, validated with the model's zod schemas. Every problem
@@ -19,7 +21,8 @@ import type { ColumnMapping, ImportKind } from './fields';
  * Pure: no browser API.
  */
 
-export type CellIssue = { column: number; reason: string };
+/** `code` marks issues the result counts apart (CRM ids that could not be used). */
+export type CellIssue = { column: number; reason: string; code?: 'unusable-id' };
 export type Converted<T> =
   | { ok: true; value: T; warnings: CellIssue[] }
   | { ok: false; issues: CellIssue[]; warnings: CellIssue[] };
@@ -47,14 +50,16 @@ export type AssetRow = {
 
 /**
  * A cell a spreadsheet would run as a formula when the value is exported again: `=CMD(...)`,
- * `@SUM(...)`, `+cmd|' /C calc'!A0`, or a leading tab or carriage return. Phone numbers and
- * signed numbers ("+1 (555) 010-0100", "-12.5") are data, not formulas.
+ * `@SUM(...)`, `+cmd|' /C calc'!A0`, or a leading tab or carriage return. Phone numbers, with an
+ * extension too, and signed numbers ("+1 (555) 010-0100", "+19495989920 ext 1148",
+ * "+1-555-0100x752", "-12.5") are data, not formulas.
  */
 export function looksLikeFormula(text: string): boolean {
   if (/^[\t\r]/.test(text)) return true;
-  const trimmed = text.trimStart();
+  const trimmed = text.trim();
   if (/^[=@]/.test(trimmed)) return true;
-  if (/^[+-]/.test(trimmed)) return !/^[+-]?[\d\s().\-/]+$/.test(trimmed);
+  if (/^[+-]/.test(trimmed))
+    return !/^[+-]?[\d\s().\-/]+(?:\s*(?:ext\.?|extension|x|#)\s*\d{1,6})?$/i.test(trimmed);
   return false;
 }
 
@@ -168,20 +173,16 @@ export function parseStage(text: string): LeadStage | undefined {
 }
 
 /**
- * What a lead status says about the stage: closed statuses win over the lifecycle stage
- * ("Unqualified", "Closed - Not Converted" → disqualified; "Bad Timing", "Nurture" → recycled);
- * open ones ("New", "Open - Not Contacted", "Working - Contacted", "Attempted to Contact") mean
- * sales holds the lead (MQL) when no lifecycle stage says otherwise.
+ * What a lead status says about the stage (lib/import/status-values.ts): closed statuses win over
+ * the lifecycle stage ("Unqualified", "Closed - Not Converted" → disqualified; "Nurturing" →
+ * recycled; "Qualified" → sql); open ones ("New", "Open - Not Contacted", "Working - Contacted")
+ * mean sales holds the lead (MQL) when no lifecycle stage says otherwise.
  */
-export function stageFromStatus(text: string): { stage: LeadStage; closed: boolean } | undefined {
-  const key = squash(text);
-  if (/\b(unqualified|disqualified|not converted|junk|bad fit|bad contact)\b/.test(key))
-    return { stage: 'disqualified', closed: true };
-  if (/\b(bad timing|nurture|recycle|recycled)\b/.test(key)) return { stage: 'recycled', closed: true };
-  if (/\b(converted|qualified|open deal)\b/.test(key)) return { stage: 'sql', closed: true };
-  if (/\b(new|open|working|contacted|in progress|attempted|connected)\b/.test(key))
-    return { stage: 'mql', closed: false };
-  return undefined;
+export function stageFromStatus(
+  text: string,
+  chosen?: StatusStages,
+): { stage: LeadStage; closed: boolean } | undefined {
+  return stageOfStatus(text, chosen);
 }
 
 const TOUCH_KIND_WORDS: Record<string, TouchKind> = {
@@ -330,8 +331,7 @@ function cellsByTarget(mapping: ColumnMapping, cells: readonly string[], warning
     if (looksLikeFormula(raw))
       warnings.push({
         column,
-        reason:
-          "starts like a spreadsheet formula; kept as plain text (Baton never runs it, and exports it with a leading ')",
+        reason: `"${clip(raw)}" starts like a spreadsheet formula; kept as plain text (Baton never runs it, and exports it with a leading ')`,
       });
     byTarget.set(target, [...(byTarget.get(target) ?? []), { column, text: raw.trim() }]);
   });
@@ -342,7 +342,14 @@ const LeadImport = Lead.omit({ updatedAt: true, sample: true })
   .partial()
   .required({ emails: true, crm: true });
 
-export function convertLeadRow(mapping: ColumnMapping, cells: readonly string[]): Converted<LeadRow> {
+/** What the user chose beside the columns: the meaning of each status value. */
+export type LeadRowOptions = { statusStages?: StatusStages };
+
+export function convertLeadRow(
+  mapping: ColumnMapping,
+  cells: readonly string[],
+  options: LeadRowOptions = {},
+): Converted<LeadRow> {
   const warnings: CellIssue[] = [];
   const issues: CellIssue[] = [];
   const byTarget = cellsByTarget(mapping, cells, warnings);
@@ -397,10 +404,16 @@ export function convertLeadRow(mapping: ColumnMapping, cells: readonly string[])
     source.crm ??= column;
     if (!crm.some((ref) => ref.system === system && ref.id === id)) crm.push({ system, id });
   };
-  const hubspot = first('hubspotId');
-  if (hubspot) addRef('hubspot', hubspot.text, hubspot.column);
-  const salesforce = first('salesforceId');
-  if (salesforce) addRef('salesforce', salesforce.text, salesforce.column);
+  for (const [target, system] of [
+    ['hubspotId', 'hubspot'],
+    ['salesforceId', 'salesforce'],
+  ] as const) {
+    const cell = first(target);
+    if (!cell) continue;
+    const unusable = unusableIdReason(system, cell.text);
+    if (unusable) warnings.push(unusableId(cell, system, unusable));
+    else addRef(system, cleanId(system, cell.text), cell.column);
+  }
   for (const cell of byTarget.get('crmRefs') ?? []) {
     for (const item of splitList(cell.text, /[;,\s]+/)) {
       const match = /^(hubspot|salesforce):(.+)$/i.exec(item);
@@ -408,7 +421,10 @@ export function convertLeadRow(mapping: ColumnMapping, cells: readonly string[])
         issues.push({ column: cell.column, reason: `"${clip(item)}" is not a CRM ref like hubspot:12345` });
         continue;
       }
-      addRef(match[1].toLowerCase() as CrmRef['system'], match[2], cell.column);
+      const system = match[1].toLowerCase() as CrmRef['system'];
+      if (isScientific(match[2]))
+        warnings.push(unusableId({ ...cell, text: item }, system, SCIENTIFIC_REASON));
+      else addRef(system, match[2], cell.column);
     }
   }
   candidate.crm = crm;
@@ -468,13 +484,28 @@ export function convertLeadRow(mapping: ColumnMapping, cells: readonly string[])
       });
   }
   if (status) {
-    const fromStatus = stageFromStatus(status.text);
+    const fromStatus = stageFromStatus(status.text, options.statusStages);
     if (fromStatus && (fromStatus.closed || !lifecycle)) {
       stage = fromStatus.stage;
       source.stage = status.column;
     }
   }
   if (stage) candidate.stage = stage;
+  // An MQL with no MQL date takes its clock from the handoff column the user chose (design §4):
+  // only MQLs, so a lead never handed over never enters a weekly cohort by its creation date.
+  const handoff = first('handoffAt');
+  if (handoff && stage === 'mql' && candidate.mqlAt === undefined) {
+    const value = parseInstant(handoff.text);
+    if (value === undefined)
+      warnings.push({
+        column: handoff.column,
+        reason: `${dateReason(handoff.text)}: this MQL has no handoff date`,
+      });
+    else {
+      candidate.mqlAt = value;
+      source.mqlAt = handoff.column;
+    }
+  }
 
   const parsed = LeadImport.safeParse(candidate, { error: importErrorMap });
   if (!parsed.success) issues.push(...zodIssues(parsed.error, source, firstMapped(mapping), issues));
@@ -505,8 +536,16 @@ export function convertTouchRow(mapping: ColumnMapping, cells: readonly string[]
   const salesforce = first('salesforceId');
   if (leadId) lead.id = leadId.text;
   if (email) lead.email = email.text.toLowerCase();
-  if (hubspot) lead.crmKey = `hubspot:${hubspot.text}`;
-  else if (salesforce) lead.crmKey = `salesforce:${salesforce.text}`;
+  // A mangled id names nobody for sure: the touch goes by email, or is refused.
+  for (const [cell, system] of [
+    [hubspot, 'hubspot'],
+    [salesforce, 'salesforce'],
+  ] as const) {
+    if (!cell || lead.crmKey) continue;
+    const unusable = unusableIdReason(system, cell.text);
+    if (unusable) warnings.push(unusableId(cell, system, unusable, 'the touch goes by the email'));
+    else lead.crmKey = `${system}:${cleanId(system, cell.text)}`;
+  }
   source.leadId = (leadId ?? email ?? hubspot ?? salesforce)?.column;
   if (!lead.id && !lead.email && !lead.crmKey) {
     issues.push({
@@ -610,10 +649,25 @@ export function convertRow(
   kind: ImportKind,
   mapping: ColumnMapping,
   cells: readonly string[],
+  options: LeadRowOptions = {},
 ): Converted<LeadRow | TouchRow | AssetRow> {
-  if (kind === 'leads') return convertLeadRow(mapping, cells);
+  if (kind === 'leads') return convertLeadRow(mapping, cells, options);
   if (kind === 'touches') return convertTouchRow(mapping, cells);
   return convertAssetRow(mapping, cells);
+}
+
+function unusableId(
+  cell: Cell,
+  system: IdSystem,
+  why: string,
+  then = 'the row is matched by email, or added new',
+): CellIssue {
+  const name = system === 'hubspot' ? 'HubSpot' : 'Salesforce';
+  return {
+    column: cell.column,
+    code: 'unusable-id',
+    reason: `${name} id "${clip(cell.text)}" is ${why}: not kept, and not used to match (${then})`,
+  };
 }
 
 function dateReason(text: string): string {

@@ -1,7 +1,10 @@
+import { idColumnShape } from './ids';
+
 /**
  * What an imported column can mean, per kind of record, and the mapping Baton proposes from a
- * file's headers (HubSpot's and Salesforce's export headers, and Baton's own field names as the
- * generator and JSON files use them). Pure: no browser API, unit-tested.
+ * file's headers (HubSpot's and Salesforce's export headers — report labels and API names — and
+ * Baton's own field names as the generator and JSON files use them) and, for ids, from the values
+ * (a Salesforce id "00Q…" is Salesforce's whatever its header says). Pure: no browser API.
  */
 
 export const IMPORT_KINDS = ['leads', 'touches', 'assets'] as const;
@@ -12,6 +15,11 @@ export type TargetDef = {
   label: string;
   /** Several columns may feed it (e.g. two email columns); values are lists. */
   list?: boolean;
+  /**
+   * Several columns may feed it, the first filled one in each row wins: a HubSpot export's
+   * contact "Company Name" and its associated company's "Company name" fill each other's gaps.
+   */
+  fill?: boolean;
   /** Normalised header texts (see normaliseHeader) that propose this target. */
   synonyms: readonly string[];
 };
@@ -39,7 +47,17 @@ const LEAD_TARGETS: readonly TargetDef[] = [
   {
     key: 'company',
     label: 'Company',
-    synonyms: ['company name', 'company', 'account name', 'organization', 'organisation'],
+    fill: true,
+    synonyms: [
+      'company name',
+      'company',
+      'account name',
+      'organization',
+      'organisation',
+      'associated company',
+      'associated company name',
+      'account account name',
+    ],
   },
   {
     key: 'phone',
@@ -86,7 +104,7 @@ const LEAD_TARGETS: readonly TargetDef[] = [
   {
     key: 'owner',
     label: 'Owner',
-    synonyms: ['contact owner', 'lead owner', 'owner', 'hubspot owner', 'owner email'],
+    synonyms: ['contact owner', 'lead owner', 'owner', 'hubspot owner', 'owner email', 'ownerid', 'owner id'],
   },
   {
     key: 'mqlAt',
@@ -100,6 +118,19 @@ const LEAD_TARGETS: readonly TargetDef[] = [
       'handoff date',
     ],
   },
+  {
+    key: 'handoffAt',
+    label: 'Handoff date, for MQLs with no MQL date',
+    // Proposed only when no column is the MQL date (see proposeHandoff), in this order.
+    synonyms: [
+      'lasttransferdate',
+      'last transfer date',
+      'createddate',
+      'created date',
+      'create date',
+      'date created',
+    ],
+  },
   { key: 'handoffScore', label: 'Score at handoff', synonyms: ['handoff score', 'handoffscore'] },
   {
     key: 'crmScore',
@@ -109,12 +140,28 @@ const LEAD_TARGETS: readonly TargetDef[] = [
   {
     key: 'hubspotId',
     label: 'HubSpot record id',
-    synonyms: ['record id', 'hubspot id', 'hs object id', 'contact record id', 'record id contact'],
+    synonyms: [
+      'record id',
+      'hubspot id',
+      'hs object id',
+      'hs object id contact',
+      'contact record id',
+      'record id contact',
+    ],
   },
   {
     key: 'salesforceId',
-    label: 'Salesforce id',
-    synonyms: ['lead id', 'contact id', 'salesforce id', 'lead id 18', 'contact id 18'],
+    label: 'Salesforce id (Lead 00Q…, Contact 003…)',
+    synonyms: [
+      'lead id',
+      'contact id',
+      'salesforce id',
+      'lead id 18',
+      'contact id 18',
+      'case safe id',
+      'lead id case safe',
+      'contact id case safe',
+    ],
   },
   {
     key: 'crmRefs',
@@ -228,14 +275,32 @@ export function normaliseHeader(header: string): string {
     .trim();
 }
 
+/** Headers only HubSpot's exports write: a file with them is HubSpot's. */
+const HUBSPOT_HEADERS = new Set([
+  'record id',
+  'lifecycle stage',
+  'contact owner',
+  'create date',
+  'became a marketing qualified lead date',
+  'hubspot score',
+  'associated company',
+  'hs object id',
+]);
+
+const ID_TARGETS = new Set(['id', 'hubspotId', 'salesforceId']);
+
 /**
  * The mapping Baton proposes: a remembered choice for a header wins; otherwise the first target
- * whose synonyms include the header; a non-list target is proposed for one column only.
+ * whose synonyms include the header; a non-list target is proposed for one column only. An id
+ * column goes to the CRM its values are shaped like (`samples`: the first rows), or, with no
+ * telling values, to the CRM whose export the headers are: HubSpot's "Contact ID" is HubSpot's.
+ * With no MQL-date column, a date column is proposed as the handoff.
  */
 export function proposeMapping(
   kind: ImportKind,
   headers: readonly string[],
   remembered: RememberedMapping = {},
+  samples: readonly (readonly string[])[] = [],
 ): Array<string | null> {
   const taken = new Set<string>();
   const mapping: Array<string | null> = headers.map(() => null);
@@ -251,15 +316,57 @@ export function proposeMapping(
     mapping[index] = target;
     if (def) taken.add(def.key);
   });
+  const hubspotFile = headers.some((header) => HUBSPOT_HEADERS.has(normaliseHeader(header)));
+  const handoffSynonyms = targetDef('leads', 'handoffAt')?.synonyms ?? [];
   headers.forEach((header, index) => {
     const key = normaliseHeader(header);
     if (key in remembered && (remembered[key] === null || mapping[index] !== null)) return;
-    const def = TARGETS[kind].find((target) => target.synonyms.includes(key));
-    if (!def || (!def.list && taken.has(def.key))) return;
+    let def = TARGETS[kind].find((target) => target.synonyms.includes(key));
+    if (def && ID_TARGETS.has(def.key) && (kind === 'leads' || (kind === 'touches' && def.key !== 'id'))) {
+      const target = idTarget(def.key, idColumnShape(samples.map((row) => row[index] ?? '')), hubspotFile);
+      def = target ? targetDef(kind, target) : undefined;
+    }
+    if (def?.key === 'handoffAt') return; // proposed below, if at all
+    if (!def || (!def.list && !def.fill && taken.has(def.key))) return;
     mapping[index] = def.key;
     taken.add(def.key);
   });
+  if (kind === 'leads' && !taken.has('mqlAt') && !taken.has('handoffAt')) {
+    // The handoff closest to "sales got it": the last transfer to an owner, then the creation date.
+    const rank = (index: number) => handoffSynonyms.indexOf(normaliseHeader(headers[index] ?? ''));
+    const candidates = headers
+      .map((_, index) => index)
+      .filter(
+        (index) =>
+          mapping[index] === null &&
+          rank(index) >= 0 &&
+          !(normaliseHeader(headers[index] ?? '') in remembered),
+      )
+      .sort((a, b) => rank(a) - rank(b));
+    const chosen = candidates[0];
+    if (chosen !== undefined) mapping[chosen] = 'handoffAt';
+  }
   return mapping;
+}
+
+/** The id target for a column a header proposed as `key`, from the shape of its values. */
+function idTarget(key: string, shape: ReturnType<typeof idColumnShape>, hubspotFile: boolean) {
+  if (shape === 'salesforce') return 'salesforceId';
+  if (shape === 'salesforce-user') return undefined; // "005…": a user (an owner), not the lead
+  if (shape === 'hubspot') return key === 'id' ? key : 'hubspotId';
+  return key === 'salesforceId' && hubspotFile ? 'hubspotId' : key;
+}
+
+/** Columns that can give MQLs their handoff date: the MQL date's and the handoff's synonyms. */
+export function handoffCandidates(headers: readonly string[]): number[] {
+  const words = [
+    ...(targetDef('leads', 'mqlAt')?.synonyms ?? []),
+    ...(targetDef('leads', 'handoffAt')?.synonyms ?? []),
+  ];
+  return headers.flatMap((header, index) => {
+    const key = normaliseHeader(header);
+    return words.includes(key) || /\bdate\b/.test(key) ? [index] : [];
+  });
 }
 
 /** What to remember from a confirmed mapping: every column's choice, by normalised header. */
@@ -290,7 +397,7 @@ export function checkMapping(kind: ImportKind, headers: readonly string[], mappi
   });
   for (const [target, columns] of columnsOf) {
     const def = targetDef(kind, target);
-    if (def && !def.list && columns.length > 1)
+    if (def && !def.list && !def.fill && columns.length > 1)
       problems.push(
         `${def.label} is chosen for ${columns.length} columns (${columns.join(', ')}); choose one.`,
       );

@@ -10,15 +10,19 @@ import {
   type TouchRow,
 } from './convert';
 import { type ColumnMapping, checkMapping, columnLetter, type ImportKind } from './fields';
+import { apartKey, samePerson } from './match';
 import { cleanHeaders, ImportFileError, readCsv, readJsonRows, sniffFile } from './read';
 import { ImportReport, type ReportEntry } from './report';
+import { StatusStages } from './status-values';
 
 /**
  * The import pipeline: read the file in chunks, convert and validate each row, and write each
  * chunk in one IndexedDB transaction. A bad row is skipped and reported; it never aborts the
  * import. Re-importing updates records in place: leads are matched by CRM id, then email (then by
  * Baton id, or an id derived from the name for rows with neither), touches and assets by their id
- * (given, or derived from their content), so the same file twice creates no duplicates.
+ * (given, or derived from their content), so the same file twice creates no duplicates. A CRM id
+ * a spreadsheet mangled is never used (convert.ts), and a row whose email finds a lead of another
+ * name is kept apart as a lead of its own (match.ts) and reported as a possible duplicate.
  *
  * Cancel keeps what was written: each chunk commits on its own, and cancelling stops before the
  * next chunk. Rolling back would mean keeping a before-image of every lead a re-import updated in
@@ -42,6 +46,10 @@ export type ImportProgress = {
 export type ImportStatus = 'done' | 'cancelled' | 'failed';
 export type ImportResult = ImportProgress & {
   status: ImportStatus;
+  /** CRM ids not used to match or kept, by why: mangled by a spreadsheet, or not an id's shape. */
+  unusableIds: { scientific: number; shape: number };
+  /** Rows kept apart from the lead their email found, whose name differs: possible duplicates. */
+  possibleDuplicates: number;
   /** One sentence for the result line. */
   message: string;
   report: ReportEntry[];
@@ -57,6 +65,8 @@ export type ImportResult = ImportProgress & {
 export type ImportOptions = {
   kind: ImportKind;
   mapping: ColumnMapping;
+  /** Leads: what each value of the status column means (checked here: it crosses from the page). */
+  statusStages?: StatusStages;
   now?: () => Date;
   signal?: AbortSignal;
   chunkBytes?: number;
@@ -74,6 +84,7 @@ type ConvertedBatch = {
   rowsRead: number;
   rejected: number;
   warnings: number;
+  unusableIds: ImportResult['unusableIds'];
   entries: ReportEntry[];
 };
 
@@ -99,12 +110,25 @@ export async function runImport(
   };
   let headers: string[] = [];
   const timings = { readMs: 0, convertMs: 0, writeMs: 0, lookupMs: 0 };
+  const unusableIds = { scientific: 0, shape: 0 };
+  let possibleDuplicates = 0;
   const finish = (status: ImportStatus, message: string): ImportResult => {
     progress.elapsedMs = Date.now() - started;
     progress.etaMs = status === 'done' ? 0 : null;
     timings.lookupMs = run.lookupMs;
-    return { ...progress, status, message, report: report.entries, reportOmitted: report.omitted, timings };
+    const notes = status === 'failed' ? '' : matchNotes(unusableIds, possibleDuplicates);
+    return {
+      ...progress,
+      status,
+      message: notes ? `${message} ${notes}` : message,
+      unusableIds,
+      possibleDuplicates,
+      report: report.entries,
+      reportOmitted: report.omitted,
+      timings,
+    };
   };
+  const statusStages = StatusStages.optional().safeParse(options.statusStages);
   let run = newRunIndex(false);
   const tick = (bytesRead: number) => {
     progress.bytesRead = bytesRead;
@@ -128,7 +152,14 @@ export async function runImport(
     notes: ReadonlyArray<{ row: number; reason: string }> = [],
   ): ConvertedBatch => {
     const convertStart = performance.now();
-    const batch: ConvertedBatch = { valid: [], rowsRead: rows.length, rejected: 0, warnings: 0, entries: [] };
+    const batch: ConvertedBatch = {
+      valid: [],
+      rowsRead: rows.length,
+      rejected: 0,
+      warnings: 0,
+      unusableIds: { scientific: 0, shape: 0 },
+      entries: [],
+    };
     const note = (row: number, column: string, reason: string, severity: ReportEntry['severity']) => {
       if (severity === 'warning') batch.warnings++;
       batch.entries.push({ row, column, reason, severity });
@@ -150,9 +181,13 @@ export async function runImport(
         options.kind,
         options.mapping,
         cells,
+        { statusStages: statusStages.data },
       );
-      for (const warning of converted.warnings)
+      for (const warning of converted.warnings) {
         note(row, columnName(warning.column), warning.reason, 'warning');
+        if (warning.code === 'unusable-id')
+          batch.unusableIds[warning.reason.includes('scientific notation') ? 'scientific' : 'shape']++;
+      }
       if (!converted.ok) {
         batch.rejected++;
         for (const issue of converted.issues) note(row, columnName(issue.column), issue.reason, 'rejected');
@@ -168,6 +203,8 @@ export async function runImport(
     progress.rowsRead += batch.rowsRead;
     progress.rejected += batch.rejected;
     progress.warnings += batch.warnings;
+    unusableIds.scientific += batch.unusableIds.scientific;
+    unusableIds.shape += batch.unusableIds.shape;
     for (const entry of batch.entries) report.add(entry);
     return batch.valid;
   };
@@ -179,9 +216,20 @@ export async function runImport(
       progress.rejected++;
       addIssue(row, issue, 'rejected');
     };
+    const keptApart = (row: number, issue: CellIssue) => {
+      possibleDuplicates++;
+      addIssue(row, issue, 'warning');
+    };
     const counts =
       options.kind === 'leads'
-        ? await writeLeads(db, valid as Array<Pending<LeadRow>>, now(), reject, options.mapping, run)
+        ? await writeLeads(
+            db,
+            valid as Array<Pending<LeadRow>>,
+            now(),
+            { reject, keptApart },
+            options.mapping,
+            run,
+          )
         : options.kind === 'touches'
           ? await writeTouches(db, valid as Array<Pending<TouchRow>>, reject, run)
           : await writeAssets(db, valid as Array<Pending<AssetRow>>, now());
@@ -204,6 +252,10 @@ export async function runImport(
   // (the next write starts after the previous committed, so it sees the leads it created).
   let writing: { promise: Promise<void>; bytesRead: number } | undefined;
   try {
+    if (!statusStages.success)
+      throw new ImportFileError(
+        'The meanings chosen for the status values are not valid: choose them again.',
+      );
     const sniffed = await sniffFile(file, fileName);
     run = newRunIndex(options.kind === 'leads' && (await isEmpty(db.leads)));
     if (options.kind === 'touches' && (await isEmpty(db.touches))) run.touchIds = new Set();
@@ -308,6 +360,28 @@ function doneMessage(kind: ImportKind, p: ImportProgress): string {
   return `Imported ${n(p.rowsRead)} rows: ${plural(p.created)} new, ${n(p.updated)} updated; ${rejected}.`;
 }
 
+/** What the result says about matching: ids that could not be used, rows kept apart. */
+function matchNotes(ids: ImportResult['unusableIds'], apart: number): string {
+  const notes: string[] = [];
+  const total = ids.scientific + ids.shape;
+  if (total > 0) {
+    const why = [
+      ids.scientific > 0
+        ? `${n(ids.scientific)} written in scientific notation by a spreadsheet (digits lost)`
+        : '',
+      ids.shape > 0 ? `${n(ids.shape)} not shaped like that CRM's ids` : '',
+    ].filter(Boolean);
+    notes.push(
+      `${n(total)} CRM id${total === 1 ? ' was' : 's were'} unusable (${why.join('; ')}): not used to match, those rows were matched by email or added new.`,
+    );
+  }
+  if (apart > 0)
+    notes.push(
+      `${n(apart)} row${apart === 1 ? '' : 's'} shared an email with a lead of another name: kept apart, listed in the report as possible duplicates.`,
+    );
+  return notes.join(' ');
+}
+
 function cancelledMessage(p: ImportProgress): string {
   return `Cancelled after ${n(p.rowsRead)} rows. The ${n(p.created + p.updated)} records written so far are kept; importing the same file again finishes the job without duplicates.`;
 }
@@ -339,6 +413,11 @@ export function derivedLeadId(fields: LeadRow['fields']): string {
   return `lead-${contentHash(key.toLowerCase())}`;
 }
 
+/** The id of a lead kept apart from others with its email (match.ts): found again on re-import. */
+export function apartLeadId(email: string, name: string): string {
+  return `lead-${contentHash(apartKey(email, name))}`;
+}
+
 const unique = <T>(items: Iterable<T>) => [...new Set(items)];
 
 /** One key read, where count() would walk the whole table in Chromium's IndexedDB. */
@@ -357,6 +436,10 @@ export type RunIndex = {
   leadOfEmail: Map<string, string | null>;
   leadOfCrm: Map<string, string | null>;
   leadIds: Map<string, boolean>;
+  /** Per email shared by leads of different names: the ids of this run's leads that have it. */
+  sharers: Map<string, Set<string>>;
+  /** Emails the store holds on more than one lead: only their rows may be leads kept apart. */
+  sharedEmails: Set<string>;
   /** Touch ids written by this run, kept only when the touches table was empty at the start. */
   touchIds?: Set<string>;
   /** Time spent asking IndexedDB for keys (ms), for the import's timings. */
@@ -364,7 +447,15 @@ export type RunIndex = {
 };
 
 export function newRunIndex(fresh: boolean): RunIndex {
-  return { fresh, leadOfEmail: new Map(), leadOfCrm: new Map(), leadIds: new Map(), lookupMs: 0 };
+  return {
+    fresh,
+    leadOfEmail: new Map(),
+    leadOfCrm: new Map(),
+    leadIds: new Map(),
+    sharers: new Map(),
+    sharedEmails: new Set(),
+    lookupMs: 0,
+  };
 }
 
 /**
@@ -378,6 +469,7 @@ async function resolveKeys(
   keys: readonly string[],
   cache: Map<string, string | null>,
   fresh: boolean,
+  shared?: Set<string>,
 ): Promise<void> {
   const missing = keys.filter((key) => !cache.has(key));
   if (fresh) {
@@ -385,7 +477,10 @@ async function resolveKeys(
     return;
   }
   const found = await Promise.all(missing.map((key) => db.leads.where(index).equals(key).primaryKeys()));
-  for (const [i, key] of missing.entries()) cache.set(key, found[i]?.[0] ?? null);
+  for (const [i, key] of missing.entries()) {
+    cache.set(key, found[i]?.[0] ?? null);
+    if (shared && (found[i]?.length ?? 0) > 1) shared.add(key);
+  }
 }
 
 async function resolveIds(db: BatonDb, ids: readonly string[], run: RunIndex): Promise<void> {
@@ -405,7 +500,7 @@ async function writeLeads(
   db: BatonDb,
   rows: Array<Pending<LeadRow>>,
   now: Date,
-  reject: Reject,
+  { reject, keptApart }: { reject: Reject; keptApart: Reject },
   mapping: ColumnMapping,
   run: RunIndex,
 ): Promise<Counts> {
@@ -427,7 +522,7 @@ async function writeLeads(
     );
     const lookupStart = performance.now();
     await Promise.all([
-      resolveKeys(db, 'emails', emails, run.leadOfEmail, run.fresh),
+      resolveKeys(db, 'emails', emails, run.leadOfEmail, run.fresh, run.sharedEmails),
       resolveKeys(db, 'crmKeys', crmKeys, run.leadOfCrm, run.fresh),
       resolveIds(db, ids, run),
     ]);
@@ -446,23 +541,85 @@ async function writeLeads(
       for (const email of lead.emails) if (!run.leadOfEmail.get(email)) run.leadOfEmail.set(email, lead.id);
       for (const key of lead.crmKeys) if (!run.leadOfCrm.get(key)) run.leadOfCrm.set(key, lead.id);
     };
+    /** A lead this chunk knows or the store holds (a lead kept apart is looked up when needed). */
+    const load = async (id: string) => {
+      const known = current.get(id);
+      if (known || (run.fresh && !run.leadIds.get(id))) return known;
+      const stored = await db.leads.get(id);
+      if (stored) current.set(id, stored);
+      return stored;
+    };
+    /**
+     * Every lead with this email: the store's (one request, only for an email leads of different
+     * names share) and this run's, so the same person is found again whatever order rows come in.
+     */
+    const sharing = async (email: string, knownId: string) => {
+      const ids = new Set([knownId, ...(run.sharers.get(email) ?? [])]);
+      if (!run.fresh)
+        for (const id of await db.leads.where('emails').equals(email).primaryKeys()) ids.add(id);
+      const leads: StoredLead[] = [];
+      for (const id of ids) {
+        const lead = await load(id);
+        if (lead) leads.push(lead);
+      }
+      return leads;
+    };
     const changed = new Map<string, StoredLead>();
     const counts: Counts = { created: 0, updated: 0 };
     for (const { row, value } of rows) {
       const { fields, source } = value;
       const derived = fields.emails.length + fields.crm.length === 0 ? derivedLeadId(fields) : undefined;
-      const matchId =
+      let matchId =
         (fields.id && current.has(fields.id) ? fields.id : undefined) ??
-        fields.crm.map((ref) => run.leadOfCrm.get(crmKeyOf(ref))).find(Boolean) ??
-        fields.emails.map((email) => run.leadOfEmail.get(email)).find(Boolean) ??
-        (derived && current.has(derived) ? derived : undefined);
+        fields.crm.map((ref) => run.leadOfCrm.get(crmKeyOf(ref))).find(Boolean);
+      let newId: string | undefined;
+      if (!matchId && !fields.id) {
+        const email = fields.emails.find((address) => run.leadOfEmail.get(address));
+        const found = email ? current.get(run.leadOfEmail.get(email) ?? '') : undefined;
+        if (email && found && fields.name && !samePerson(found.name, fields.name)) {
+          // A shared or placeholder address: the same person if one of its leads has this name,
+          // else a lead of its own (an id from email and name, so a re-import finds it again).
+          const leads = await sharing(email, found.id);
+          matchId = leads.find((lead) => samePerson(lead.name, fields.name))?.id;
+          newId = apartLeadId(email, fields.name);
+          const sharers = run.sharers.get(email) ?? new Set([found.id]);
+          sharers.add(matchId ?? newId);
+          run.sharers.set(email, sharers);
+        } else if (found) matchId = found.id;
+      }
+      if (!matchId && derived && current.has(derived)) matchId = derived;
       const existing = matchId ? current.get(matchId) : undefined;
-      const lead = mergeLead(existing ? fromStoredLead(existing) : undefined, fields, updatedAt);
+      const lead = mergeLead(
+        existing ? fromStoredLead(existing) : undefined,
+        newId && !existing ? { ...fields, id: newId } : fields,
+        updatedAt,
+      );
       // Every field was checked by the row's zod schema and the stored lead when it was stored; what
       // a merge can still lack is a name for a new lead (a row with only a CRM id has one made up).
       if (!lead.name) {
         reject(row, { column: source.name ?? fallbackColumn, reason: 'a new lead needs a name or an email' });
         continue;
+      }
+      // A lead kept apart is listed as a possible duplicate every time its row is imported
+      // (whichever lead its email finds first), so the same file gives the same report. Only
+      // emails known to be on several leads are checked: hashing every row's would cost time.
+      const apartEmail = fields.name
+        ? fields.emails.find(
+            (email) =>
+              (run.sharers.has(email) || run.sharedEmails.has(email)) &&
+              apartLeadId(email, fields.name ?? '') === lead.id,
+          )
+        : undefined;
+      if (apartEmail) {
+        const others = (await sharing(apartEmail, lead.id)).filter((other) => other.id !== lead.id);
+        if (others.length > 0)
+          keptApart(row, {
+            column: source.emails ?? fallbackColumn,
+            reason: `possible duplicate: "${apartEmail}" is also the email of ${others
+              .slice(0, 3)
+              .map((other) => `"${other.name}"`)
+              .join(', ')}, whose name differs, so this row is kept as a lead of its own`,
+          });
       }
       const stored = toStoredLead(lead as Lead);
       register(stored);

@@ -1,8 +1,10 @@
 import type { BackupCounts } from '../export/backup';
 import type { ExportKind } from '../export/exports';
 import type { ColumnMapping, ImportKind } from './fields';
+import type { ImportPreview } from './preview';
 import type { Inspection } from './read';
 import type { ImportProgress, ImportResult } from './run';
+import type { StatusStages } from './status-values';
 
 /**
  * Messages between the options page and its data worker (lib/import/worker.ts). Both ends are in
@@ -10,7 +12,24 @@ import type { ImportProgress, ImportResult } from './run';
  */
 export type WorkerRequest =
   | { id: number; op: 'inspect'; file: Blob; fileName: string }
-  | { id: number; op: 'import'; file: Blob; fileName: string; kind: ImportKind; mapping: ColumnMapping }
+  | {
+      id: number;
+      op: 'preview';
+      file: Blob;
+      fileName: string;
+      kind: ImportKind;
+      mapping: ColumnMapping;
+      statusStages: StatusStages;
+    }
+  | {
+      id: number;
+      op: 'import';
+      file: Blob;
+      fileName: string;
+      kind: ImportKind;
+      mapping: ColumnMapping;
+      statusStages?: StatusStages;
+    }
   | { id: number; op: 'cancel' }
   | { id: number; op: 'export'; kind: ExportKind | 'backup' }
   | { id: number; op: 'restore'; file: Blob };
@@ -18,6 +37,7 @@ export type WorkerRequest =
 export type WorkerResponse =
   | { id: number; op: 'progress'; progress: ImportProgress }
   | { id: number; op: 'inspected'; inspection: Inspection }
+  | { id: number; op: 'previewed'; preview: ImportPreview }
   | { id: number; op: 'imported'; result: ImportResult }
   | { id: number; op: 'exported'; blob: Blob; fileName: string; count: number }
   | { id: number; op: 'restored'; counts: BackupCounts }

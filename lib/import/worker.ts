@@ -1,8 +1,10 @@
 import { backupParts, parseBackupText, restoreBackup } from '../export/backup';
 import { EXPORT_KINDS, type ExportKind, exportCsvParts, exportFileName } from '../export/exports';
 import { BatonDb } from '../store/db';
+import { previewImport } from './preview';
 import { inspectFile } from './read';
 import { runImport } from './run';
+import { StatusStages } from './status-values';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /**
@@ -27,6 +29,8 @@ const database = () => {
   return db;
 };
 let running: AbortController | undefined;
+/** The preview being computed: a newer one, or an import, stops it (the file is read whole). */
+let previewing: AbortController | undefined;
 
 const post = (message: WorkerResponse) => scope.postMessage(message);
 
@@ -39,11 +43,31 @@ async function serve(request: WorkerRequest): Promise<void> {
         inspection: await inspectFile(request.file, request.fileName),
       });
       return;
+    case 'preview': {
+      previewing?.abort();
+      const controller = new AbortController();
+      previewing = controller;
+      const stages = StatusStages.safeParse(request.statusStages);
+      if (!stages.success) throw new Error('The meanings chosen for the status values are not valid.');
+      const preview = await previewImport(
+        request.file,
+        request.fileName,
+        request.kind,
+        request.mapping,
+        stages.data,
+        controller.signal,
+      );
+      if (previewing === controller) previewing = undefined;
+      post({ id: request.id, op: 'previewed', preview });
+      return;
+    }
     case 'import': {
+      previewing?.abort();
       running = new AbortController();
       const result = await runImport(database(), request.file, request.fileName, {
         kind: request.kind,
         mapping: request.mapping,
+        statusStages: request.statusStages,
         signal: running.signal,
         onProgress: (progress) => post({ id: request.id, op: 'progress', progress }),
       });

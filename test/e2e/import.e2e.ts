@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openGmailThreadWith } from '../../scripts/chromium-setup.mjs';
@@ -74,7 +75,9 @@ describe('import, report, export in the options page', () => {
 
     const report = options.getByTestId('import-report');
     expect(await report.textContent()).toMatch(/3EmailSkipped: must be an email address/);
-    expect(await report.textContent()).toMatch(/4Job TitleKept: starts like a spreadsheet formula/);
+    expect(await report.textContent()).toMatch(
+      /4Job TitleKept: "=CMD\("calc"\)" starts like a spreadsheet formula/,
+    );
     const [download] = await Promise.all([
       options.waitForEvent('download'),
       options.getByTestId('import-report-download').click(),
@@ -223,5 +226,167 @@ describe('import, report, export in the options page', () => {
       .toBe('Quinn Newcomer');
     await panel.close();
     await gmail.close();
+  });
+
+  // Issue 22: files shaped like real exports (test/fixtures/import/), imported as a new user would.
+  const fixtureFile = (name: string) => ({
+    name,
+    mimeType: 'text/csv',
+    buffer: readFileSync(resolve('test/fixtures/import', name)),
+  });
+  /** Leads with this email, read from the extension's IndexedDB in the options page. */
+  const leadsWithEmail = (email: string) =>
+    options.evaluate(
+      (address) =>
+        new Promise<
+          Array<{ name: string; company?: string; stage: string; mqlAt?: string; crmKeys: string[] }>
+        >((done, fail) => {
+          const open = indexedDB.open('baton');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const request = open.result
+              .transaction('leads')
+              .objectStore('leads')
+              .index('emails')
+              .getAll(address);
+            request.onsuccess = () => {
+              done(request.result);
+              open.result.close();
+            };
+            request.onerror = () => fail(request.error);
+          };
+        }),
+      email,
+    );
+  const statusSelect = async (value: string) => {
+    const rows = options.getByTestId('import-status-values').locator('tbody tr');
+    const texts = await rows.locator('th').allTextContents();
+    const index = texts.indexOf(value);
+    expect(index).toBeGreaterThanOrEqual(0);
+    return options.getByTestId(`import-status-${index}`);
+  };
+
+  test('a Salesforce API-name export: Salesforce ids kept, statuses and handoff shown and chosen, a shared email kept apart', async () => {
+    await options.reload();
+    await options.getByTestId('import-file').setInputFiles(fixtureFile('salesforce-leads.csv'));
+    await options.getByTestId('import-mapping').waitFor();
+    // Id is the Salesforce reference (00Q…), not a Baton id; OwnerId the owner; LastTransferDate the handoff.
+    expect(await options.getByTestId('import-map-0').inputValue()).toBe('salesforceId');
+    expect(await options.getByTestId('import-map-6').inputValue()).toBe('leadStatus');
+    expect(await options.getByTestId('import-map-8').inputValue()).toBe('owner');
+    expect(await options.getByTestId('import-map-11').inputValue()).toBe('handoffAt');
+
+    // Every status in the file, with the stage it proposes; the unknown one is the user's to choose.
+    await options.getByTestId('import-status-values').waitFor();
+    expect(await (await statusSelect('Nurturing')).inputValue()).toBe('recycled');
+    expect(await (await statusSelect('Qualified')).inputValue()).toBe('sql');
+    expect(await (await statusSelect('Closed - Not Converted')).inputValue()).toBe('disqualified');
+    expect(await (await statusSelect('Open - Not Contacted')).inputValue()).toBe('mql');
+    expect(await (await statusSelect('Awaiting Budget')).inputValue()).toBe('');
+    const summary = options.getByTestId('import-handoff-summary');
+    await expect
+      .poll(() => summary.textContent())
+      .toMatch(/^5 MQLs in this file\. 1 would have no handoff date/);
+    await (await statusSelect('Awaiting Budget')).selectOption('mql');
+    await expect
+      .poll(() => summary.textContent())
+      .toMatch(/^6 MQLs in this file\. 2 would have no handoff date/);
+    // The user takes the creation date instead: every MQL gets a clock.
+    expect(await options.getByTestId('import-handoff-column').textContent()).toMatch(
+      /CreatedDate \(gives 6 of them a date\).*LastTransferDate \(gives 4 of them a date\)/,
+    );
+    await options
+      .getByTestId('import-handoff-column')
+      .selectOption({ label: 'CreatedDate (gives 6 of them a date)' });
+    expect(await options.getByTestId('import-map-9').inputValue()).toBe('handoffAt');
+    expect(await options.getByTestId('import-map-11').inputValue()).toBe('');
+    await expect.poll(() => summary.textContent()).toMatch(/Every MQL gets a handoff date/);
+
+    await options.getByTestId('import-start').click();
+    const result = options.getByTestId('import-result');
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.textContent()).toMatch(
+      /Imported 11 rows: 11 leads new, 0 updated; no rows skipped\. 1 row shared an email with a lead of another name: kept apart, listed in the report as possible duplicates\./,
+    );
+    expect(await options.getByTestId('import-report').textContent()).toMatch(
+      /11EmailKept: possible duplicate: "a@a\.com" is also the email of "Alice Smith"/,
+    );
+    expect((await leadsWithEmail('a@a.com')).map((lead) => lead.name).sort()).toEqual([
+      'Alice Smith',
+      'Bob Jones',
+    ]);
+    expect(await leadsWithEmail('kim@lee.example')).toMatchObject([
+      { stage: 'recycled', crmKeys: ['salesforce:00Q8d00000XyZa3EAF'] },
+    ]);
+    expect(await leadsWithEmail('quinn@hale.example')).toMatchObject([
+      { stage: 'mql', mqlAt: '2026-11-14T09:00:00.000Z', crmKeys: ['salesforce:0038d00000PqRs1AAB'] },
+    ]);
+
+    // The Salesforce Lead page of an imported lead finds it by its id.
+    const lightning = await baton.context.newPage();
+    await lightning.goto('https://baton-demo.lightning.force.com/lightning/r/Lead/00Q8d00000XyZa1EAF/view');
+    const panel = await openPanel(baton, await tabIdOf(baton, lightning));
+    await expect
+      .poll(() => panel.getByTestId('lead-name').textContent(), { timeout: 15_000 })
+      .toBe('Ines Ferreira');
+    expect(await panel.getByTestId('lead-stage').textContent()).toBe('MQL');
+    await panel.close();
+    await lightning.close();
+
+    // The same file again: nobody duplicated, the same person listed again.
+    await options.getByRole('button', { name: 'Import another file' }).click();
+    await options.getByTestId('import-file').setInputFiles(fixtureFile('salesforce-leads.csv'));
+    await options.getByTestId('import-status-values').waitFor();
+    // The choice made for "Awaiting Budget" is remembered, like the columns.
+    expect(await (await statusSelect('Awaiting Budget')).inputValue()).toBe('mql');
+    await options.getByTestId('import-start').click();
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.textContent()).toMatch(/0 leads new, 11 updated.*1 row shared an email/);
+    expect(await leadsWithEmail('a@a.com')).toHaveLength(2);
+  });
+
+  test('a HubSpot export Excel re-saved: mangled ids unused, phones no formula, two company columns fill each other', async () => {
+    await options.reload();
+    await options.getByTestId('import-file').setInputFiles(fixtureFile('hubspot-excel-ids.csv'));
+    await options.getByTestId('import-mapping').waitFor();
+    expect(await options.getByTestId('import-map-0').inputValue()).toBe('hubspotId');
+    await options.getByTestId('import-start').click();
+    const result = options.getByTestId('import-result');
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.textContent()).toMatch(
+      /4 leads new, 0 updated; no rows skipped\. 3 CRM ids were unusable \(3 written in scientific notation by a spreadsheet \(digits lost\)\): not used to match/,
+    );
+    const report = (await options.getByTestId('import-report').textContent()) ?? '';
+    expect(report).toMatch(/2Record IDKept: HubSpot id "1\.11015E\+11" is written in scientific notation/);
+    expect(report).not.toMatch(/formula/);
+    expect((await leadsWithEmail('avery@blueridge.example'))[0]).toMatchObject({
+      name: 'Avery Okafor',
+      crmKeys: [],
+    });
+
+    await options.getByRole('button', { name: 'Import another file' }).click();
+    await options.getByTestId('import-file').setInputFiles(fixtureFile('hubspot-two-companies.csv'));
+    await options.getByTestId('import-mapping').waitFor();
+    // "Contact ID" is HubSpot's; both company columns are proposed, and the page says how full each is.
+    expect(await options.getByTestId('import-map-0').inputValue()).toBe('hubspotId');
+    expect(await options.getByTestId('import-map-4').inputValue()).toBe('company');
+    expect(await options.getByTestId('import-map-8').inputValue()).toBe('company');
+    await expect.poll(() => options.getByTestId('import-filled-4').textContent()).toBe('1 of 4');
+    expect(await options.getByTestId('import-filled-8').textContent()).toBe('4 of 4');
+    // No MQL date column: "Create Date" is offered, and every MQL gets a clock from it.
+    expect(await options.getByTestId('import-map-7').inputValue()).toBe('handoffAt');
+    await expect
+      .poll(() => options.getByTestId('import-handoff-summary').textContent())
+      .toMatch(/^3 MQLs in this file\. Every MQL gets a handoff date/);
+    await options.getByTestId('import-start').click();
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.textContent()).toMatch(/4 leads new.*3 CRM ids were unusable/);
+    expect(await options.getByTestId('import-report').textContent()).not.toMatch(/formula/);
+    expect((await leadsWithEmail('rae@stone.example'))[0]).toMatchObject({
+      company: 'Stone Works',
+      stage: 'mql',
+      mqlAt: '2026-11-01T09:00:00.000Z',
+    });
+    expect((await leadsWithEmail('sol@vega.example'))[0]?.company).toBe('Vega Contact Co');
   });
 });
