@@ -29,7 +29,7 @@ export function ContactLinks({ phone, email, onCall }: Props) {
   };
 
   return (
-    <div className="contact small" aria-label="Contact">
+    <section className="contact small" aria-label="Contact">
       {phone && (
         <div className="row">
           <span aria-hidden="true" className="contact-kind">
@@ -79,6 +79,6 @@ export function ContactLinks({ phone, email, onCall }: Props) {
           {notice}
         </p>
       )}
-    </div>
+    </section>
   );
 }
