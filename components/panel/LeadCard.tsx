@@ -168,7 +168,16 @@ function LeadCardBody({ lead, tabId }: CardProps) {
       <UndoBar offer={offer} onUndo={undo} />
 
       <ScoreSection score={view.score} />
-      <SlaStrip sla={view.sla} now={now} timeZone={settings.calendar.timeZone} />
+      <SlaStrip
+        sla={view.sla}
+        lead={view.lead}
+        now={now}
+        timeZone={settings.calendar.timeZone}
+        onSetHandoff={
+          // A CRM's lead takes its handoff date from the CRM; a local lead's is set here.
+          lead.id.startsWith('hubspot:') ? undefined : (mqlAt) => updateFields.mutateAsync({ mqlAt })
+        }
+      />
       <AttemptLogger
         attempts={view.attempts}
         now={now}

@@ -49,7 +49,7 @@ describe('SlaStrip', () => {
     const calendar = defaultCalendar('Europe/Berlin');
     const handoff = { ...dana, mqlAt: new Date(Date.parse('2026-11-24T08:30:00Z')).toISOString() };
     const sla = slaState(defaultSlaPolicy, calendar, handoff, [], NOW);
-    render(<SlaStrip sla={sla} now={NOW} timeZone="Europe/Berlin" />);
+    render(<SlaStrip sla={sla} lead={handoff} now={NOW} timeZone="Europe/Berlin" />);
     expect(screen.getByTestId('sla-status').getAttribute('data-state')).toBe(sla.state);
     expect(screen.getByTestId('sla-status').textContent).toMatch(/First attempt (due|breached)/);
     expect(screen.getByText(/Due|Breached/)).toBeTruthy();
