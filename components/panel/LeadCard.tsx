@@ -189,6 +189,7 @@ function LeadCardBody({ lead, tabId }: CardProps) {
       <MissingFields
         qualification={view.qualification}
         totalFields={settings.qualificationFields.length}
+        pastSql={view.lead.stage !== 'lead' && view.lead.stage !== 'mql'}
         onSave={(patch) => updateFields.mutateAsync(patch)}
       />
       <HandBack
