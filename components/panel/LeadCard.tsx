@@ -211,7 +211,7 @@ function LeadCardBody({ lead, tabId }: CardProps) {
       <AssetSuggestions
         suggestions={view.suggestions}
         sent={view.sent}
-        sentAssetIds={view.sentAssetIds}
+        shared={view.shared}
         insert={async (title, url) => {
           if (tabId === undefined) return { inserted: false, reason: 'No tab to insert into' };
           return messenger.sendMessage('insertAsset', { title, url }, tabId).catch(() => ({
