@@ -221,6 +221,7 @@ export function generateSampleWorkspace(options: SampleOptions): SampleWorkspace
       name: hero.name,
       title: hero.title,
       company: hero.company,
+      phone: hero.phone,
       industry: hero.industry,
       companySize: hero.companySize,
       territory: hero.territory,
