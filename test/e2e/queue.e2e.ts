@@ -95,9 +95,9 @@ describe('the queue and the badge', () => {
 
     const options = await baton.context.newPage();
     await options.goto(extensionUrl(baton, 'options.html'));
-    await saveScreenshot(options, 'docs/screenshot-options.png', { width: 900, height: 1200 }, false);
     const policy = options.getByRole('region', { name: 'SLA policy' });
-    await policy.getByLabel('First attempt within (business minutes)').fill('600');
+    await policy.getByLabel('First attempt within (hours)').fill('10');
+    await policy.getByLabel('First attempt within (minutes)').fill('0');
     await policy.getByTestId('options-save').click();
     await policy.getByText('Saved.').waitFor();
 
@@ -105,7 +105,7 @@ describe('the queue and the badge', () => {
     // A ten-hour first-attempt window: handed over 25 minutes ago, it cannot be breached yet.
     expect(await panel.getByTestId('sla-status').getAttribute('data-state')).toBe('first_attempt_due');
 
-    await policy.getByLabel('First attempt within (business minutes)').fill('0');
+    await policy.getByLabel('First attempt within (hours)').fill('0');
     await policy.getByTestId('options-save').click();
     expect(await policy.getByTestId('options-error').textContent()).toMatch(/First attempt/);
   });
