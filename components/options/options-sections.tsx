@@ -8,6 +8,7 @@ import { QueueOwnerForm } from './QueueOwnerForm';
 import { RemindersForm } from './RemindersForm';
 import { ScoreModelForm } from './ScoreModelForm';
 import { SlaPolicyForm } from './SlaPolicyForm';
+import { TeamPolicySection } from './TeamPolicySection';
 import { WorkspaceSection } from './WorkspaceSection';
 
 export interface OptionsSection {
@@ -82,6 +83,13 @@ export const OPTIONS_SECTIONS: OptionsSection[] = [
         <OwnDomainsForm />
       </>
     ),
+  },
+  {
+    id: 'team-policy',
+    title: 'Team policy',
+    forReps:
+      'One file with the team’s settings, so every rep’s Baton counts the same SLA; values your administrator sets are read-only.',
+    content: () => <TeamPolicySection />,
   },
 ];
 
