@@ -40,8 +40,30 @@ export function parseManaged(raw: unknown): ManagedPolicy {
   return { settings: settings as PolicySettings, managed, problems };
 }
 
-/** The managed policy now; none where the browser has no managed storage or no policy is set. */
-export async function readManagedPolicy(): Promise<ManagedPolicy> {
+/**
+ * How long a first read of managed storage may take. Chromium's `storage.managed.get` can stay
+ * unanswered in the service worker when no policy is installed, and settings must never wait on
+ * it: after this, no policy is assumed until the answer (or a change) comes.
+ */
+export const MANAGED_READ_TIMEOUT_MS = 250;
+
+let cached: ManagedPolicy | undefined;
+let pending: Promise<ManagedPolicy> | undefined;
+
+let listening = false;
+
+async function fetchManaged(): Promise<ManagedPolicy> {
+  if (!listening) {
+    // Whoever reads the policy sees the administrator's next change.
+    listening = true;
+    try {
+      browser.storage.onChanged.addListener((_changes, area) => {
+        if (area === 'managed') forgetManagedPolicy();
+      });
+    } catch {
+      // No storage events here: the first answer stays.
+    }
+  }
   try {
     const area = browser.storage?.managed;
     if (!area) return EMPTY_MANAGED;
@@ -54,10 +76,36 @@ export async function readManagedPolicy(): Promise<ManagedPolicy> {
   }
 }
 
+/** The managed policy now; none where the browser has no managed storage or no policy is set. */
+export async function readManagedPolicy(): Promise<ManagedPolicy> {
+  if (cached) return cached;
+  pending ??= fetchManaged().then((policy) => {
+    cached = policy;
+    return policy;
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<ManagedPolicy>((resolve) => {
+    timer = setTimeout(() => resolve(EMPTY_MANAGED), MANAGED_READ_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([pending, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Forgets what was read, so the next read asks the browser again (a policy changed; tests). */
+export function forgetManagedPolicy(): void {
+  cached = undefined;
+  pending = undefined;
+}
+
 /** Calls `onChange` whenever the administrator's policy changes. */
 export function watchManagedPolicy(onChange: () => void): () => void {
   const listener = (_changes: unknown, area: string) => {
-    if (area === 'managed') onChange();
+    if (area !== 'managed') return;
+    forgetManagedPolicy();
+    onChange();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

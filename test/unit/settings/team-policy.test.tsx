@@ -5,11 +5,14 @@ import { fakeBrowser } from 'wxt/testing';
 import { SlaPolicyForm } from '@/components/options/SlaPolicyForm';
 import { defaultSlaPolicy } from '@/lib/core/sla';
 import { readLocalSettings, readSettings, saveSettingsPart } from '@/lib/settings/item';
-import { parseManaged } from '@/lib/settings/managed';
+import { forgetManagedPolicy, parseManaged } from '@/lib/settings/managed';
 import { PolicyError, parsePolicyText, policyFileText, withPolicy } from '@/lib/settings/policy-file';
 import { defaultSettings } from '@/lib/settings/schema';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  forgetManagedPolicy();
+});
 afterEach(cleanup);
 
 const oneHour = { ...defaultSlaPolicy, firstAttemptBusinessMinutes: 60 };
