@@ -41,6 +41,11 @@ describe('the options page', () => {
     expect(await policy.getByLabel('First attempt within (minutes)').inputValue()).toBe('0');
     await options.goto(extensionUrl(baton, 'options.html#sla'));
     await options.reload();
+    await options.getByRole('region', { name: 'Business calendar' }).getByTestId('options-save').waitFor();
+    await options
+      .getByRole('region', { name: 'SLA policy' })
+      .getByLabel('First attempt within (hours)')
+      .waitFor();
     await saveScreenshot(options, 'docs/screenshot-options.png', { width: 1000, height: 800 }, false);
   });
 });
