@@ -32,6 +32,9 @@ export default defineConfig({
     action: { default_title: 'Open Baton' },
     // The keyboard shortcut opens the panel like the toolbar button does.
     commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+B' }, description: 'Open Baton' } },
+    // An administrator's team policy (storage.managed), described for Chrome Enterprise; Firefox
+    // reads the same keys from its enterprise policies' "3rdparty" section.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

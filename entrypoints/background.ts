@@ -16,6 +16,7 @@ import { forgetHubSpotShared, newHubSpotShared } from '@/lib/crm/hubspot/source'
 import { broadcast } from '@/lib/messaging/messenger';
 import { leadIdOfNotification, SUMMARY_NOTIFICATION_PREFIX } from '@/lib/queue/reminders';
 import { settingsItem } from '@/lib/settings/item';
+import { watchManagedPolicy } from '@/lib/settings/managed';
 import { BatonDb } from '@/lib/store/db';
 
 export default defineBackground(() => {
@@ -74,6 +75,7 @@ export default defineBackground(() => {
     void browser.notifications.clear(notificationId);
   });
   settingsItem.watch(refreshSoon);
+  watchManagedPolicy(refreshSoon);
   // The badge ticks with time even when nothing changes; alarms survive the worker being stopped.
   void browser.alarms.get(REFRESH_ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 1 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { defaultSlaPolicy, formatDuration, SlaPolicy } from '@/lib/core/sla';
+import { defaultSlaPolicy, SlaPolicy } from '@/lib/core/sla';
+import { type DurationDraft, DurationInput, durationDraft, durationMinutes } from './DurationInput';
 import {
   type IssuePath,
   LoadingSection,
@@ -16,10 +17,10 @@ const TITLE = 'SLA policy';
 interface TierDraft {
   id: string;
   minScore: string;
-  minutes: string;
+  within: DurationDraft;
 }
 interface Draft {
-  firstAttemptBusinessMinutes: string;
+  firstAttempt: DurationDraft;
   cadenceAttempts: string;
   cadenceCalendarDays: string;
   completeOnConnect: boolean;
@@ -28,33 +29,33 @@ interface Draft {
 
 function toDraft(policy: SlaPolicy): Draft {
   return {
-    firstAttemptBusinessMinutes: numberText(policy.firstAttemptBusinessMinutes),
+    firstAttempt: durationDraft(policy.firstAttemptBusinessMinutes),
     cadenceAttempts: numberText(policy.cadenceAttempts),
     cadenceCalendarDays: numberText(policy.cadenceCalendarDays),
     completeOnConnect: policy.completeOnConnect,
     tiers: policy.tiers.map((tier) => ({
       id: rowId(),
       minScore: numberText(tier.minScore),
-      minutes: numberText(tier.firstAttemptBusinessMinutes),
+      within: durationDraft(tier.firstAttemptBusinessMinutes),
     })),
   };
 }
 
 function fromDraft(draft: Draft) {
   return {
-    firstAttemptBusinessMinutes: toNumber(draft.firstAttemptBusinessMinutes),
+    firstAttemptBusinessMinutes: durationMinutes(draft.firstAttempt),
     cadenceAttempts: toNumber(draft.cadenceAttempts),
     cadenceCalendarDays: toNumber(draft.cadenceCalendarDays),
     completeOnConnect: draft.completeOnConnect,
     tiers: draft.tiers.map((tier) => ({
       minScore: toNumber(tier.minScore),
-      firstAttemptBusinessMinutes: toNumber(tier.minutes),
+      firstAttemptBusinessMinutes: durationMinutes(tier.within),
     })),
   };
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  firstAttemptBusinessMinutes: 'First attempt within (business minutes)',
+  firstAttemptBusinessMinutes: 'First attempt within (business hours and minutes)',
   cadenceAttempts: 'Attempts required',
   cadenceCalendarDays: 'Cadence window (calendar days)',
   completeOnConnect: 'Complete on connect',
@@ -66,17 +67,10 @@ export function slaLabelFor(path: IssuePath): string {
   if (head === 'tiers' && typeof index === 'number') {
     const tier = `Tier ${index + 1}`;
     if (leaf === 'minScore') return `${tier} score at least`;
-    if (leaf === 'firstAttemptBusinessMinutes') return `${tier} first attempt within (business minutes)`;
+    if (leaf === 'firstAttemptBusinessMinutes') return `${tier} first attempt within`;
     return tier;
   }
   return FIELD_LABELS[String(head)] ?? TITLE;
-}
-
-/** "= 4 h of business time" beside a minutes input, when the text is a positive number. */
-function MinutesHint({ text }: { text: string }) {
-  const minutes = toNumber(text);
-  if (minutes === null || !Number.isFinite(minutes) || minutes <= 0) return null;
-  return <span className="muted small">= {formatDuration(minutes * 60_000)} of business time</span>;
 }
 
 /** First-attempt target, cadence and score tiers: the rules behind the card's SLA clock. */
@@ -102,7 +96,7 @@ function SlaPolicyEditor({ initial }: { initial: SlaPolicy }) {
   return (
     <PartFormFrame
       title={TITLE}
-      intro="Business minutes and hours follow the business calendar below."
+      intro="Business hours follow the business calendar."
       form={form}
       onSubmit={() =>
         void form.submit(fromDraft(draft), (policy) => ({
@@ -112,22 +106,16 @@ function SlaPolicyEditor({ initial }: { initial: SlaPolicy }) {
       }
     >
       <div className="options-grid">
-        <div>
-          <label>
-            First attempt within (business minutes)
-            <input
-              type="number"
-              inputMode="numeric"
-              min={1}
-              step={1}
-              className="num"
-              value={draft.firstAttemptBusinessMinutes}
-              onChange={(e) => set({ firstAttemptBusinessMinutes: e.target.value })}
-              {...form.field('firstAttemptBusinessMinutes')}
-            />
-          </label>{' '}
-          <MinutesHint text={draft.firstAttemptBusinessMinutes} />
-        </div>
+        <fieldset className="options-group bare-group">
+          <legend>First attempt within (business time)</legend>
+          <DurationInput
+            label="First attempt within"
+            hideLabel
+            value={draft.firstAttempt}
+            onChange={(firstAttempt) => set({ firstAttempt })}
+            field={form.field('firstAttemptBusinessMinutes')}
+          />
+        </fieldset>
         <label>
           Attempts required
           <input
@@ -188,21 +176,13 @@ function SlaPolicyEditor({ initial }: { initial: SlaPolicy }) {
                   {...form.field(`tiers.${index}.minScore`)}
                 />
               </label>
-              <label>
-                first attempt within<span className="sr-only"> (tier {index + 1}, business minutes)</span>{' '}
-                <input
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  step={1}
-                  className="num"
-                  value={tier.minutes}
-                  onChange={(e) => setTier(tier.id, { minutes: e.target.value })}
-                  {...form.field(`tiers.${index}.firstAttemptBusinessMinutes`)}
-                />
-              </label>
-              <span className="muted small">min</span>
-              <MinutesHint text={tier.minutes} />
+              <DurationInput
+                label="first attempt within"
+                srSuffix={` (tier ${index + 1})`}
+                value={tier.within}
+                onChange={(within) => setTier(tier.id, { within })}
+                field={form.field(`tiers.${index}.firstAttemptBusinessMinutes`)}
+              />
               <button
                 type="button"
                 onClick={() => setDraft((d) => ({ ...d, tiers: d.tiers.filter((t) => t.id !== tier.id) }))}
@@ -217,7 +197,7 @@ function SlaPolicyEditor({ initial }: { initial: SlaPolicy }) {
           onClick={() =>
             setDraft((d) => ({
               ...d,
-              tiers: [...d.tiers, { id: rowId(), minScore: '', minutes: d.firstAttemptBusinessMinutes }],
+              tiers: [...d.tiers, { id: rowId(), minScore: '', within: d.firstAttempt }],
             }))
           }
         >

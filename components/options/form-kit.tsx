@@ -2,6 +2,7 @@ import { type ReactNode, useCallback, useEffect, useId, useState } from 'react';
 import type { z } from 'zod';
 import { readSettings, saveSettingsPart } from '@/lib/settings/item';
 import type { Settings } from '@/lib/settings/schema';
+import { useManagedPolicy } from './useManagedParts';
 
 /**
  * What every options form shares: loading its part of the settings, validating a draft with the
@@ -116,6 +117,8 @@ export interface PartFormOptions<K extends keyof Settings> {
 }
 
 export interface PartForm<K extends keyof Settings = keyof Settings> {
+  /** The part of the settings this form edits. */
+  settingsKey: K;
   status: FormStatus;
   errorId: string;
   /**
@@ -186,7 +189,7 @@ export function usePartForm<K extends keyof Settings>(options: PartFormOptions<K
     return hit ? { 'aria-invalid': true as const, 'aria-describedby': errorId } : {};
   };
 
-  return { status, errorId, submit, reset, edited, field };
+  return { settingsKey, status, errorId, submit, reset, edited, field };
 }
 
 interface SettingsSectionProps {
@@ -219,7 +222,7 @@ export function LoadingSection({ title }: { title: string }) {
 interface PartFormFrameProps {
   title: string;
   intro?: ReactNode;
-  form: Pick<PartForm, 'status' | 'errorId' | 'reset' | 'edited'>;
+  form: Pick<PartForm, 'status' | 'errorId' | 'reset' | 'edited'> & { settingsKey?: keyof Settings };
   onSubmit: () => void;
   children: ReactNode;
 }
@@ -228,6 +231,20 @@ interface PartFormFrameProps {
 export function PartFormFrame({ title, intro, form, onSubmit, children }: PartFormFrameProps) {
   const { status } = form;
   const busy = status.kind === 'saving';
+  const policy = useManagedPolicy();
+  const managed =
+    form.settingsKey !== undefined && (policy.managed as ReadonlyArray<string>).includes(form.settingsKey);
+  if (managed)
+    return (
+      <SettingsSection title={title} intro={intro}>
+        <p className="managed-note" data-testid="managed-by-admin">
+          Set by your administrator (team policy): read-only here.
+        </p>
+        <fieldset disabled className="bare options-form">
+          {children}
+        </fieldset>
+      </SettingsSection>
+    );
   return (
     <SettingsSection title={title} intro={intro}>
       <form

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { messenger } from '@/lib/messaging/transport';
 import type { Attempt, Lead } from '@/lib/model/schemas';
 import { AssetSuggestions } from './card/AssetSuggestions';
 import { AttemptLogger } from './card/AttemptLogger';
-import { LOGGABLE_CHANNELS } from './card/attempt-defaults';
+import { attemptLoggedLabel, LOGGABLE_CHANNELS } from './card/attempt-defaults';
+import { ContactLinks } from './card/ContactLinks';
 import { ContentConsumed } from './card/ContentConsumed';
 import { HandBack } from './card/HandBack';
 import { MissingFields } from './card/MissingFields';
@@ -17,8 +18,10 @@ import {
   useUpdateFields,
 } from './card/mutations';
 import { ScoreSection } from './card/ScoreSection';
+import { ShortcutHelp } from './card/ShortcutHelp';
 import { SlaStrip } from './card/SlaStrip';
 import { UndoBar } from './card/UndoBar';
+import type { PendingUndo } from './card/undo-store';
 import { useLeadView } from './card/useLeadView';
 import { useShortcuts } from './card/useShortcuts';
 import { useUndo } from './card/useUndo';
@@ -45,17 +48,32 @@ function useMarkFirstData(ready: boolean): void {
   }, [ready]);
 }
 
-/** The card for one lead: who, how hot and why, the SLA, what is missing, what they read, what to send. */
-export function LeadCard({ lead, tabId }: { lead: Lead; tabId: number | undefined }) {
+type CardProps = { lead: Lead; tabId: number | undefined };
+
+/**
+ * The card for one lead: who, how hot and why, the SLA, what is missing, what they read, what to
+ * send. A new lead is a new card: nothing typed or picked for one lead (a note, an outcome, an
+ * open form) carries over to the next, and the panel starts again at the top.
+ */
+export function LeadCard(props: CardProps) {
+  return <LeadCardBody key={props.lead.id} {...props} />;
+}
+
+function LeadCardBody({ lead, tabId }: CardProps) {
+  useEffect(() => {
+    // Keyed by lead, so this runs once per lead shown: its name and SLA are what the rep sees first.
+    window.scrollTo({ top: 0 });
+  }, []);
   const context = useLeadContext(lead.id);
   useMarkFirstData(Boolean(context.data));
   const assets = useAssets();
   const settings = useSettings();
   const now = useNow(15_000);
   const view = useLeadView(lead, context.data ?? undefined, assets.data ?? [], settings, now);
-  const { offer, offerUndo, undo } = useUndo();
+  const { offer, offerUndo, take } = useUndo(lead.id);
   const [latestId, setLatestId] = useState<string | undefined>();
   const [helpOpen, setHelpOpen] = useState(false);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
 
   const logAttempt = useLogAttempt(lead.id);
   const removeAttempt = useRemoveAttempt(lead.id);
@@ -77,15 +95,32 @@ export function LeadCard({ lead, tabId }: { lead: Lead; tabId: number | undefine
     };
     logAttempt.mutate(attempt);
     setLatestId(attempt.id);
-    offerUndo({ label: `${entry.label} logged.`, undo: () => removeAttempt.mutate(attempt.id) });
+    offerUndo({
+      kind: 'attempt',
+      leadId: lead.id,
+      label: attemptLoggedLabel(entry.channel, view.lead.name),
+      attemptId: attempt.id,
+    });
   };
 
   const handBack = (disposition: Parameters<typeof setDisposition.mutate>[0], label: string) => {
     setDisposition.mutate(disposition);
     offerUndo({
+      kind: 'disposition',
+      leadId: lead.id,
       label,
-      undo: () => undoDisposition.mutate({ ...disposition, previousStage: view.lead.stage }),
+      disposition: { ...disposition, previousStage: view.lead.stage },
     });
+  };
+
+  /** Takes back this lead's pending action, never another lead's. */
+  const undo = () => {
+    const pending: PendingUndo | undefined = take();
+    if (!pending || pending.leadId !== lead.id) return;
+    if (pending.kind === 'attempt') {
+      removeAttempt.mutate(pending.attemptId);
+      if (pending.attemptId === latestId) setLatestId(undefined);
+    } else undoDisposition.mutate(pending.disposition);
   };
 
   const shortcuts: Record<string, () => void> = { z: undo, '?': () => setHelpOpen((open) => !open) };
@@ -96,7 +131,7 @@ export function LeadCard({ lead, tabId }: { lead: Lead; tabId: number | undefine
   const writeError = logAttempt.error ?? removeAttempt.error ?? setDisposition.error ?? undoDisposition.error;
 
   return (
-    <article>
+    <article className="lead-card">
       <header>
         <h1 data-testid="lead-name">{view.lead.name}</h1>
         <p className="muted">
@@ -106,7 +141,6 @@ export function LeadCard({ lead, tabId }: { lead: Lead; tabId: number | undefine
           <span className="chip" data-testid="lead-stage">
             {STAGE_LABEL[view.lead.stage]}
           </span>
-          {view.lead.emails[0] && <span className="muted small">{view.lead.emails[0]}</span>}
           <button
             type="button"
             className="link small"
@@ -116,30 +150,15 @@ export function LeadCard({ lead, tabId }: { lead: Lead; tabId: number | undefine
             Shortcuts <kbd>?</kbd>
           </button>
         </div>
-        {helpOpen && (
-          <dl className="help small" aria-label="Keyboard shortcuts">
-            {LOGGABLE_CHANNELS.map((entry) => (
-              <div key={entry.key}>
-                <dt>
-                  <kbd>{entry.key}</kbd>
-                </dt>
-                <dd>log {entry.label.toLowerCase()}</dd>
-              </div>
-            ))}
-            <div>
-              <dt>
-                <kbd>z</kbd>
-              </dt>
-              <dd>undo the last action</dd>
-            </div>
-            <div>
-              <dt>
-                <kbd>?</kbd>
-              </dt>
-              <dd>show or hide this help</dd>
-            </div>
-          </dl>
-        )}
+        <ContactLinks
+          phone={view.lead.phone}
+          email={view.lead.emails[0]}
+          onCall={() => {
+            const call = LOGGABLE_CHANNELS.find((entry) => entry.channel === 'call');
+            if (call) log(call);
+          }}
+        />
+        {helpOpen && <ShortcutHelp onClose={closeHelp} />}
       </header>
       {context.isError && (
         <p className="error" role="alert">
@@ -149,7 +168,16 @@ export function LeadCard({ lead, tabId }: { lead: Lead; tabId: number | undefine
       <UndoBar offer={offer} onUndo={undo} />
 
       <ScoreSection score={view.score} />
-      <SlaStrip sla={view.sla} now={now} timeZone={settings.calendar.timeZone} />
+      <SlaStrip
+        sla={view.sla}
+        lead={view.lead}
+        now={now}
+        timeZone={settings.calendar.timeZone}
+        onSetHandoff={
+          // A CRM's lead takes its handoff date from the CRM; a local lead's is set here.
+          lead.id.startsWith('hubspot:') ? undefined : (mqlAt) => updateFields.mutateAsync({ mqlAt })
+        }
+      />
       <AttemptLogger
         attempts={view.attempts}
         now={now}
@@ -161,6 +189,7 @@ export function LeadCard({ lead, tabId }: { lead: Lead; tabId: number | undefine
       <MissingFields
         qualification={view.qualification}
         totalFields={settings.qualificationFields.length}
+        pastSql={view.lead.stage !== 'lead' && view.lead.stage !== 'mql'}
         onSave={(patch) => updateFields.mutateAsync(patch)}
       />
       <HandBack
@@ -169,20 +198,20 @@ export function LeadCard({ lead, tabId }: { lead: Lead; tabId: number | undefine
         onAccept={() =>
           handBack(
             { kind: 'accept', id: crypto.randomUUID(), leadId: lead.id, at: nowIso() },
-            'Accepted as SQL.',
+            `${view.lead.name} accepted as SQL.`,
           )
         }
         onRecycle={(kind, reason, text) =>
           handBack(
             { kind, id: crypto.randomUUID(), leadId: lead.id, at: nowIso(), reason, text },
-            kind === 'recycle' ? 'Recycled to nurture.' : 'Disqualified.',
+            kind === 'recycle' ? `${view.lead.name} recycled to nurture.` : `${view.lead.name} disqualified.`,
           )
         }
       />
       <AssetSuggestions
         suggestions={view.suggestions}
         sent={view.sent}
-        sentAssetIds={view.sentAssetIds}
+        shared={view.shared}
         insert={async (title, url) => {
           if (tabId === undefined) return { inserted: false, reason: 'No tab to insert into' };
           return messenger.sendMessage('insertAsset', { title, url }, tabId).catch(() => ({

@@ -1,8 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { describeSla, localDate } from '@/lib/core';
+import { localDate } from '@/lib/core';
 import { request } from '@/lib/messaging/messenger';
+import { groupQueue } from '@/lib/queue/groups';
 import { isBreached, isDueSoon, isDueToday, type RankedEntry, rankQueue } from '@/lib/queue/urgency';
+import { StatusIcon } from '../shared/StatusIcon';
+import { slaTone, slaWords } from './sla-tone';
 import { useNow } from './useNow';
 import { useSettings } from './useSettings';
 
@@ -19,7 +22,10 @@ export function useQueueEntries() {
   return useQuery({ queryKey: ['queue'], queryFn: () => request('queueEntries', null) });
 }
 
-/** My open leads by SLA urgency, then score. */
+/**
+ * My open leads in the order of the day: first attempts still due (soonest first), then cadence
+ * attempts due, then breaches (most recent first), each group under a heading with its count.
+ */
 export function QueueView({ onOpen }: { onOpen: (leadId: string) => void }) {
   const entries = useQueueEntries();
   const settings = useSettings();
@@ -32,17 +38,38 @@ export function QueueView({ onOpen }: { onOpen: (leadId: string) => void }) {
     () => rankQueue(entries.data ?? [], settings.slaPolicy, settings.calendar, minute * 30_000),
     [entries.data, settings.slaPolicy, settings.calendar, minute],
   );
-  const visible = useMemo(() => {
+  const { visible, counts } = useMemo(() => {
     const needle = search.trim().toLowerCase();
     const dayKey = (t: number) => localDate(settings.calendar, t);
-    return ranked.filter((entry) => {
-      if (filter === 'breached' && !isBreached(entry.sla)) return false;
-      if (filter === 'due-today' && !isDueToday(entry.sla, now, dayKey)) return false;
-      if (!needle) return true;
-      const { name, company, emails } = entry.lead;
-      return [name, company ?? '', ...emails].some((text) => text.toLowerCase().includes(needle));
-    });
+    const matching = needle
+      ? ranked.filter(({ lead }) =>
+          [lead.name, lead.company ?? '', ...lead.emails].some((text) => text.toLowerCase().includes(needle)),
+        )
+      : ranked;
+    const open = matching.filter((entry) => entry.sla.state !== 'closed');
+    const byFilter: Record<FilterName, RankedEntry[]> = {
+      all: open,
+      breached: open.filter((entry) => isBreached(entry.sla)),
+      'due-today': open.filter((entry) => isDueToday(entry.sla, now, dayKey)),
+    };
+    return {
+      visible: byFilter[filter],
+      counts: {
+        all: open.length,
+        breached: byFilter.breached.length,
+        'due-today': byFilter['due-today'].length,
+      },
+    };
   }, [ranked, filter, search, settings.calendar, now]);
+  const groups = useMemo(() => {
+    // The first SHOWN rows in day order, still under their headings (with each group's full count).
+    let left = SHOWN;
+    return groupQueue(visible).map((group) => {
+      const shown = group.entries.slice(0, Math.max(0, left));
+      left -= shown.length;
+      return { ...group, shown };
+    });
+  }, [visible]);
 
   return (
     <section aria-label="Queue">
@@ -50,6 +77,7 @@ export function QueueView({ onOpen }: { onOpen: (leadId: string) => void }) {
       <div className="row">
         <input
           type="search"
+          className="queue-search"
           data-testid="queue-search"
           aria-label="Search the queue by name, email or company"
           placeholder="Name, email or company"
@@ -66,26 +94,34 @@ export function QueueView({ onOpen }: { onOpen: (leadId: string) => void }) {
             className={filter === name ? 'chip selected' : 'chip'}
             aria-pressed={filter === name}
             data-testid={`queue-filter-${name}`}
+            data-count={counts[name]}
             onClick={() => setFilter(name)}
           >
-            {label}
+            {label} <span className="count">{counts[name]}</span>
           </button>
         ))}
       </fieldset>
       {entries.isPending && <p className="muted">Loading the queue…</p>}
       {entries.isError && <p className="error">Could not load the queue: {entries.error.message}</p>}
       {entries.data && visible.length === 0 && <p className="muted">No open leads match.</p>}
-      <ul className="plain">
-        {visible.slice(0, SHOWN).map((entry) => (
-          <QueueRow
-            key={entry.lead.id}
-            entry={entry}
-            now={now}
-            timeZone={settings.calendar.timeZone}
-            onOpen={onOpen}
-          />
-        ))}
-      </ul>
+      {groups.map((group) => (
+        <section key={group.key} aria-labelledby={`queue-group-${group.key}`} data-testid="queue-group">
+          <h2 id={`queue-group-${group.key}`} className="queue-heading" data-group={group.key}>
+            {group.label} <span className="count">{group.entries.length}</span>
+          </h2>
+          <ul className="plain">
+            {group.shown.map((entry) => (
+              <QueueRow
+                key={entry.lead.id}
+                entry={entry}
+                now={now}
+                timeZone={settings.calendar.timeZone}
+                onOpen={onOpen}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
       {visible.length > SHOWN && (
         <p className="muted small">{visible.length - SHOWN} more: search to narrow the list.</p>
       )}
@@ -104,11 +140,7 @@ function QueueRow({
   timeZone: string;
   onOpen: (id: string) => void;
 }) {
-  const tone = isBreached(entry.sla)
-    ? 'bad'
-    : entry.sla.state === 'cadence_behind' || entry.sla.state === 'first_attempt_due'
-      ? 'warn'
-      : 'ok';
+  const tone = slaTone(entry.sla, entry.lead);
   return (
     <li
       data-testid="queue-item"
@@ -124,8 +156,8 @@ function QueueRow({
         </span>
         <span className="row spread small">
           <span className="muted">{entry.lead.company ?? entry.lead.emails[0] ?? ''}</span>
-          <span className={`chip tone-${tone}`} data-state={entry.sla.state}>
-            {describeSla(entry.sla, now, timeZone)}
+          <span className={`chip tone-${tone.tone}`} data-state={entry.sla.state}>
+            <StatusIcon name={tone.icon} /> {slaWords(entry.sla, entry.lead, now, timeZone)}
           </span>
         </span>
       </button>

@@ -275,6 +275,8 @@ export const LeadPatch = Lead.pick({
   budget: true,
   timeframe: true,
   need: true,
+  /** Set on the card when a lead was handed over without a handoff date. */
+  mqlAt: true,
 }).partial();
 export type LeadPatch = z.infer<typeof LeadPatch>;
 

@@ -38,13 +38,19 @@ export function badgeFor(ranked: readonly Pick<RankedEntry, 'sla'>[]): { text: s
   return { text: count > 999 ? '999+' : String(count), color: breached > 0 ? '#cf222e' : '#9a6700' };
 }
 
-/** Local calendar day of `t` in the calendar's zone equals that of `now`: for the "due today" filter. */
+/**
+ * Due today in the team's calendar: the first-attempt deadline, or the next cadence attempt, falls
+ * on today's date in the calendar's zone. A breach, or an attempt that fell due on an earlier day,
+ * is not "due today" (the queue's groups show those).
+ */
 export function isDueToday(
   sla: Pick<SlaResult, 'deadline' | 'nextDueAt' | 'state'>,
   now: number,
   dayKey: (t: number) => string,
 ): boolean {
   if (isBreached(sla)) return false;
+  if (sla.state !== 'first_attempt_due' && sla.state !== 'cadence_on_track' && sla.state !== 'cadence_behind')
+    return false;
   const due = sla.state === 'first_attempt_due' ? sla.deadline : sla.nextDueAt;
-  return due !== undefined && dayKey(due) <= dayKey(now);
+  return due !== undefined && dayKey(due) === dayKey(now);
 }

@@ -184,6 +184,14 @@ export function generateSampleWorkspace(options: SampleOptions): SampleWorkspace
   const assetCount = options.assets ?? 40;
   const touchCount = options.touches ?? 2000;
 
+  // Two assets may draw the same need, kind and industry: the second gets a part number, so a
+  // rep never sees two suggestions of the same title.
+  const titles = new Map<string, number>();
+  const uniqueTitle = (title: string) => {
+    const seen = (titles.get(title) ?? 0) + 1;
+    titles.set(title, seen);
+    return seen === 1 ? title : `${title}, part ${seen}`;
+  };
   const assets: Asset[] = Array.from({ length: assetCount }, (_, index) => {
     const industry = pick(random, INDUSTRIES);
     const need = pick(random, NEEDS);
@@ -191,7 +199,7 @@ export function generateSampleWorkspace(options: SampleOptions): SampleWorkspace
     const id = `asset-${String(index + 1).padStart(3, '0')}`;
     return {
       id,
-      title: `${NEED_SENTENCES[need]}: ${kind.replace('_', ' ')} for ${industry}`,
+      title: uniqueTitle(`${NEED_SENTENCES[need]}: ${kind.replace('_', ' ')} for ${industry}`),
       url: `https://content.baton-demo.example/library/${id}`,
       kind,
       industries: random() < 0.2 ? [] : [industry],
@@ -213,6 +221,7 @@ export function generateSampleWorkspace(options: SampleOptions): SampleWorkspace
       name: hero.name,
       title: hero.title,
       company: hero.company,
+      phone: hero.phone,
       industry: hero.industry,
       companySize: hero.companySize,
       territory: hero.territory,

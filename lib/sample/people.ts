@@ -17,6 +17,7 @@ export const HERO_LEADS = [
     territory: 'NA East',
     need: 'Integration risk with the EHR during rollout',
     linkedinSlug: 'dana-whitfield-nw',
+    phone: '+1 617 555 0142',
     handedOverMinutesAgo: 25,
   },
   {
@@ -30,6 +31,7 @@ export const HERO_LEADS = [
     territory: 'EMEA',
     need: undefined,
     linkedinSlug: 'priya-raman-larkspur',
+    phone: '+1 415 555 0187',
     handedOverMinutesAgo: 190,
   },
   {
@@ -43,6 +45,7 @@ export const HERO_LEADS = [
     territory: 'EMEA',
     need: 'Cart abandonment reporting',
     linkedinSlug: 'marco-bellini-4a2b',
+    phone: '+39 02 555 0163',
     handedOverMinutesAgo: 60 * 24 * 3,
   },
 ] as const;

@@ -1,5 +1,7 @@
 import { storage } from '#imports';
+import { readManagedPolicy } from './managed';
 import { SETTINGS_VERSION, settingsMigrations } from './migrations';
+import { withPolicy } from './policy-file';
 import { defaultSettings, Settings } from './schema';
 
 /**
@@ -13,8 +15,22 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   migrations: settingsMigrations,
 });
 
-/** Reads settings, never throwing: a corrupt stored value gives the defaults. */
+/**
+ * The settings in force: this browser's, with the administrator's managed policy in place of
+ * the parts it sets (managed values win). Never throws.
+ */
 export async function readSettings(): Promise<Settings> {
+  const [local, managed] = await Promise.all([readLocalSettings(), readManagedPolicy()]);
+  if (managed.managed.length === 0) return local;
+  try {
+    return withPolicy(local, managed.settings);
+  } catch {
+    return local;
+  }
+}
+
+/** This browser's own settings, never throwing: a corrupt stored value gives the defaults. */
+export async function readLocalSettings(): Promise<Settings> {
   const parsed = Settings.safeParse(await settingsItem.getValue());
   if (!parsed.success)
     console.warn('[baton] stored settings are invalid; using defaults', parsed.error.issues);
@@ -29,7 +45,8 @@ export async function saveSettingsPart<K extends keyof Settings>(
   key: K,
   value: Settings[K],
 ): Promise<Settings> {
-  const next = Settings.parse({ ...(await readSettings()), [key]: value });
+  // This browser's own value is what is written: a managed value is never copied into it.
+  const next = Settings.parse({ ...(await readLocalSettings()), [key]: value });
   await settingsItem.setValue(next);
   return next;
 }

@@ -53,7 +53,28 @@ describe('the lead card', () => {
     expect(await panel.getByTestId('sla-status').getAttribute('data-state')).toMatch(
       /^first_attempt_(due|breached)$/,
     );
-    await saveScreenshot(panel, 'docs/screenshot-card.png', { width: 380, height: 1400 });
+  });
+
+  test('the phone is on the card, and the undo bar floats over it naming the lead', async () => {
+    await panel.setViewportSize({ width: 400, height: 900 });
+    const phone = panel.getByTestId('lead-phone');
+    expect(await phone.textContent()).toBe('+1 617 555 0142');
+    expect(await phone.getAttribute('href')).toBe('tel:+16175550142');
+    expect(await panel.getByTestId('lead-email').getAttribute('href')).toBe(
+      'mailto:dana.whitfield@northwindhealth.example',
+    );
+    const logButtons = panel.getByTestId('log-attempt-email');
+    const before = await logButtons.boundingBox();
+    await logButtons.click();
+    const bar = panel.getByTestId('undo-bar');
+    expect(await bar.textContent()).toContain('Email to Dana Whitfield logged.');
+    // Floating: the card did not move under the rep's pointer, and the bar sits over it.
+    const after = await logButtons.boundingBox();
+    expect(after?.y).toBe(before?.y);
+    expect(await bar.evaluate((node) => getComputedStyle(node).position)).toBe('fixed');
+    await saveScreenshot(panel, 'docs/screenshot-card.png', { width: 400, height: 900 }, false);
+    await panel.getByTestId('undo').click();
+    await expect.poll(() => panel.getByTestId('attempt-item').count()).toBe(0);
   });
 
   test('log a call: it shows at once and the SLA moves on; undo removes it', async () => {
@@ -118,6 +139,25 @@ describe('the lead card', () => {
     await expect.poll(() => accept.isDisabled()).toBe(false);
     await accept.click();
     await expect.poll(() => panel.getByTestId('lead-stage').textContent()).toBe('SQL');
+  });
+
+  test('an undo stays with its lead: switching to Priya neither shows nor carries out Dana’s', async () => {
+    await gmail.goto(DANA);
+    await expect.poll(() => panel.getByTestId('lead-name').textContent()).toBe('Dana Whitfield');
+    const danaAttempts = await panel.getByTestId('attempt-item').count();
+    await panel.getByTestId('log-attempt-email').click();
+    await expect.poll(() => panel.getByTestId('attempt-item').count()).toBe(danaAttempts + 1);
+    // Scrolled down on Dana's card, the rep moves to Priya.
+    await panel.evaluate(() => window.scrollTo({ top: document.body.scrollHeight }));
+    expect(await panel.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await gmail.goto(PRIYA);
+    await expect.poll(() => panel.getByTestId('lead-name').textContent()).toBe('Priya Raman');
+    expect(await panel.evaluate(() => window.scrollY)).toBe(0);
+    expect(await panel.getByTestId('undo-bar').count()).toBe(0);
+    await panel.locator('body').press('z');
+    await gmail.goto(DANA);
+    await expect.poll(() => panel.getByTestId('lead-name').textContent()).toBe('Dana Whitfield');
+    await expect.poll(() => panel.getByTestId('attempt-item').count()).toBe(danaAttempts + 1);
   });
 
   test('recycle with a reason → the stage is recycled, and undo brings it back', async () => {

@@ -9,15 +9,7 @@ import {
   tabIdOf,
 } from './harness';
 
-const URGENCY = [
-  ['first_attempt_breached', 'cadence_breached'],
-  ['cadence_behind'],
-  ['first_attempt_due', 'cadence_on_track'],
-  ['not_started'],
-  ['cadence_complete'],
-  ['closed'],
-];
-const rank = (state: string | null) => URGENCY.findIndex((states) => states.includes(state ?? ''));
+const GROUP_ORDER = ['first-due', 'cadence-due', 'breached', 'no-handoff', 'not-started', 'complete'];
 
 describe('the queue and the badge', () => {
   let baton: Baton;
@@ -27,20 +19,46 @@ describe('the queue and the badge', () => {
   });
   afterAll(async () => baton?.close());
 
-  test('orders the sample MQLs by SLA urgency, filters and searches, and opens a card', async () => {
+  test('groups the sample MQLs by what can still be saved, filters with counts, searches, and opens a card', async () => {
     const panel = await baton.context.newPage();
+    await panel.setViewportSize({ width: 400, height: 900 });
     await panel.goto(extensionUrl(baton, 'sidepanel.html'));
     await panel.getByTestId('open-queue').click();
     const items = panel.getByTestId('queue-item');
     await expect.poll(() => items.count()).toBeGreaterThan(50);
-    const states = await items
+    // Groups in the order of the day, the first one not a backlog of breaches.
+    const groups = await panel
+      .locator('h2[data-group]')
+      .evaluateAll((headings) => headings.map((h) => h.getAttribute('data-group') ?? ''));
+    expect(groups.length).toBeGreaterThan(1);
+    expect(groups).toEqual(GROUP_ORDER.filter((key) => groups.includes(key)));
+    expect(groups[0]).not.toBe('breached');
+    const firstState = await items.first().locator('[data-state]').getAttribute('data-state');
+    expect(firstState).not.toMatch(/breached/);
+    // Each filter says how many it holds.
+    const all = Number(await panel.getByTestId('queue-filter-all').getAttribute('data-count'));
+    expect(await panel.getByTestId('queue-filter-all').textContent()).toBe(`All ${all}`);
+    // The search box shows its whole placeholder.
+    const fits = await panel.getByTestId('queue-search').evaluate((input) => {
+      const field = input as HTMLInputElement;
+      const style = getComputedStyle(field);
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) return false;
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      const text = context.measureText(field.placeholder).width;
+      const room =
+        field.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      return text <= room;
+    });
+    expect(fits).toBe(true);
+    await saveScreenshot(panel, 'docs/screenshot-queue.png', { width: 400, height: 900 }, false);
+
+    // "Due today": only what falls due today in the team calendar.
+    await panel.getByTestId('queue-filter-due-today').click();
+    const dueToday = await items
       .locator('[data-state]')
-      .evaluateAll((chips) => chips.map((c) => c.getAttribute('data-state')));
-    const ranks = states.map(rank);
-    expect(ranks.every((r) => r >= 0)).toBe(true);
-    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
-    expect(states[0]).toMatch(/breached/);
-    await saveScreenshot(panel, 'docs/screenshot-queue.png', { width: 380, height: 900 }, false);
+      .evaluateAll((chips) => chips.map((c) => c.textContent));
+    for (const text of dueToday) expect(text).toMatch(/today|due in|due now/);
 
     await panel.getByTestId('queue-filter-breached').click();
     const breached = await items
@@ -77,9 +95,9 @@ describe('the queue and the badge', () => {
 
     const options = await baton.context.newPage();
     await options.goto(extensionUrl(baton, 'options.html'));
-    await saveScreenshot(options, 'docs/screenshot-options.png', { width: 900, height: 1200 }, false);
     const policy = options.getByRole('region', { name: 'SLA policy' });
-    await policy.getByLabel('First attempt within (business minutes)').fill('600');
+    await policy.getByLabel('First attempt within (hours)').fill('10');
+    await policy.getByLabel('First attempt within (minutes)').fill('0');
     await policy.getByTestId('options-save').click();
     await policy.getByText('Saved.').waitFor();
 
@@ -87,7 +105,7 @@ describe('the queue and the badge', () => {
     // A ten-hour first-attempt window: handed over 25 minutes ago, it cannot be breached yet.
     expect(await panel.getByTestId('sla-status').getAttribute('data-state')).toBe('first_attempt_due');
 
-    await policy.getByLabel('First attempt within (business minutes)').fill('0');
+    await policy.getByLabel('First attempt within (hours)').fill('0');
     await policy.getByTestId('options-save').click();
     expect(await policy.getByTestId('options-error').textContent()).toMatch(/First attempt/);
   });

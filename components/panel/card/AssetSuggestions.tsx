@@ -2,23 +2,26 @@ import { useState } from 'react';
 import type { Recommendation } from '@/lib/core';
 import { safeHttpUrl } from '@/lib/format/safe-url';
 import type { AssetSent } from '@/lib/model/schemas';
+import { StatusIcon } from '../../shared/StatusIcon';
 
 type Props = {
   suggestions: Recommendation[];
   /** What was already sent to this lead, newest first, with the asset's title. */
   sent: Array<{ id: string; title: string; at: string; channel: AssetSent['channel'] }>;
-  sentAssetIds: ReadonlySet<string>;
+  /** Assets shared with this lead: inserted into a reply (sent) or link copied. */
+  shared: ReadonlyMap<string, 'sent' | 'copied'>;
   /** Puts the asset into the Gmail compose of the followed tab; resolves false when there is none. */
   insert: (title: string, url: string) => Promise<{ inserted: boolean; reason?: string }>;
   onSent: (assetId: string, channel: AssetSent['channel']) => void;
   onContentRequest: (text: string) => Promise<unknown>;
 };
 
-const SENT_HOW: Record<AssetSent['channel'], string> = {
-  gmail_insert: 'inserted in Gmail',
-  copy_link: 'link copied',
-  open: 'opened',
-};
+/** Inserted is sent; a copied link and an opened asset are listed apart, never counted as sent. */
+const SHARED_GROUPS: Array<{ channel: AssetSent['channel']; heading: string; testId: string }> = [
+  { channel: 'gmail_insert', heading: 'Sent to this lead', testId: 'asset-sent' },
+  { channel: 'copy_link', heading: 'Links copied (not known to be sent)', testId: 'asset-copied' },
+  { channel: 'open', heading: 'Opened by you', testId: 'asset-opened' },
+];
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -32,7 +35,7 @@ async function copyText(text: string): Promise<boolean> {
 export function AssetSuggestions({
   suggestions,
   sent: sentList,
-  sentAssetIds,
+  shared,
   insert,
   onSent,
   onContentRequest,
@@ -52,7 +55,7 @@ export function AssetSuggestions({
     const copied = await copyText(url);
     if (copied) onSent(assetId, 'copy_link');
     setNotice(
-      `${result.reason ?? 'No Gmail reply is open'}: ${copied ? 'the link was copied instead; paste it where you need it' : 'copy the link by hand'}.`,
+      `${result.reason ?? 'No Gmail reply is open'}: ${copied ? 'the link was copied instead (recorded as copied, not sent); paste it where you need it' : 'copy the link by hand'}.`,
     );
   };
 
@@ -70,12 +73,17 @@ export function AssetSuggestions({
       <ul className="plain">
         {suggestions.map(({ asset, reasons }) => {
           const url = safeHttpUrl(asset.url);
-          const sent = sentAssetIds.has(asset.id);
+          const how = shared.get(asset.id);
           return (
             <li key={asset.id} data-testid="asset-suggestion">
               <div className="row spread">
                 <strong>{asset.title}</strong>
-                {sent && <span className="chip tone-ok">✓ Sent</span>}
+                {how === 'sent' && (
+                  <span className="chip tone-ok">
+                    <StatusIcon name="check" /> Sent
+                  </span>
+                )}
+                {how === 'copied' && <span className="chip">Link copied</span>}
               </div>
               <p className="muted small">{reasons.join(' · ')}</p>
               {url && (
@@ -108,19 +116,22 @@ export function AssetSuggestions({
           );
         })}
       </ul>
-      {sentList.length > 0 && (
-        <>
-          <h3 className="small">Sent to this lead</h3>
-          <ul className="plain">
-            {sentList.map((item) => (
-              <li key={item.id} data-testid="asset-sent" className="row small">
-                <span className="grow">✓ {item.title}</span>
-                <span className="muted">{SENT_HOW[item.channel]}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {SHARED_GROUPS.map(({ channel, heading, testId }) => {
+        const items = sentList.filter((item) => item.channel === channel);
+        if (items.length === 0) return null;
+        return (
+          <div key={channel}>
+            <h3 className="small">{heading}</h3>
+            <ul className="plain">
+              {items.map((item) => (
+                <li key={item.id} data-testid={testId} className="row small">
+                  <span className="grow">{item.title}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
       {notice && (
         <p className="small" role="status">
           {notice}

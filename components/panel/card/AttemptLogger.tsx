@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { relativeTime } from '@/lib/format/relative-time';
-import { ATTEMPT_OUTCOMES, type Attempt, type AttemptOutcome } from '@/lib/model/schemas';
+import type { Attempt } from '@/lib/model/schemas';
+import { AttemptAmend } from './AttemptAmend';
 import { CHANNEL_LABEL, LOGGABLE_CHANNELS, OUTCOME_LABEL } from './attempt-defaults';
 
 type Props = {
@@ -18,7 +19,6 @@ const ATTEMPTS_SHOWN = 25;
 
 export function AttemptLogger({ attempts, now, latest, onLog, onAmend, error }: Props) {
   const [showAll, setShowAll] = useState(false);
-  const [note, setNote] = useState('');
   return (
     <section aria-label="Log an attempt">
       <h2>Log an attempt</h2>
@@ -30,10 +30,7 @@ export function AttemptLogger({ attempts, now, latest, onLog, onAmend, error }: 
             className="primary"
             data-testid={`log-attempt-${entry.channel}`}
             aria-keyshortcuts={entry.key}
-            onClick={() => {
-              setNote('');
-              onLog(entry);
-            }}
+            onClick={() => onLog(entry)}
           >
             {entry.label} <kbd>{entry.key}</kbd>
           </button>
@@ -44,50 +41,7 @@ export function AttemptLogger({ attempts, now, latest, onLog, onAmend, error }: 
           {error}
         </p>
       )}
-      {latest && (
-        <fieldset className="amend">
-          <legend className="small">
-            {CHANNEL_LABEL[latest.channel]} logged {relativeTime(Date.parse(latest.at), now)}: outcome
-          </legend>
-          <div className="row" role="radiogroup" aria-label="Outcome">
-            {ATTEMPT_OUTCOMES.map((outcome: AttemptOutcome) => (
-              // biome-ignore lint/a11y/useSemanticElements: a row of toggle chips reads better than radio inputs here
-              <button
-                key={outcome}
-                type="button"
-                role="radio"
-                aria-checked={latest.outcome === outcome}
-                className={latest.outcome === outcome ? 'chip selected' : 'chip'}
-                data-testid={`outcome-${outcome}`}
-                onClick={() => onAmend({ ...latest, outcome })}
-              >
-                {OUTCOME_LABEL[outcome]}
-              </button>
-            ))}
-          </div>
-          <form
-            className="row"
-            onSubmit={(event) => {
-              event.preventDefault();
-              onAmend({ ...latest, note: note.trim() || undefined });
-            }}
-          >
-            <label htmlFor="attempt-note" className="sr-only">
-              Note
-            </label>
-            <input
-              id="attempt-note"
-              data-testid="attempt-note"
-              className="grow"
-              placeholder="Note (optional)"
-              maxLength={5000}
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-            />
-            <button type="submit">Save note</button>
-          </form>
-        </fieldset>
-      )}
+      {latest && <AttemptAmend key={latest.id} attempt={latest} now={now} onAmend={onAmend} />}
       <h3 className="small">Attempts</h3>
       {attempts.length === 0 ? (
         <p className="muted">No attempts yet.</p>

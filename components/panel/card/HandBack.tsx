@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { type Lead, RECYCLE_REASON_LABELS, RECYCLE_REASONS, type RecycleReason } from '@/lib/model/schemas';
 
+/** What the lead's stage says about its hand-back, in words (never a raw stage code). */
+const HANDED_BACK_WORDS: Partial<Record<Lead['stage'], string>> = {
+  sql: 'This lead was accepted as SQL.',
+  recycled: 'This lead was recycled to nurture.',
+  disqualified: 'This lead was disqualified.',
+  customer: 'This lead is a customer.',
+};
+
 type Props = {
   stage: Lead['stage'];
   blockers: string[];
@@ -14,7 +22,7 @@ export function HandBack({ stage, blockers, onAccept, onRecycle }: Props) {
   const [reason, setReason] = useState<RecycleReason>('bad_timing');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const handedBack = stage === 'sql' || stage === 'recycled' || stage === 'disqualified';
+  const handedBack = HANDED_BACK_WORDS[stage] !== undefined;
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -30,7 +38,11 @@ export function HandBack({ stage, blockers, onAccept, onRecycle }: Props) {
   return (
     <section aria-label="Hand-back">
       <h2>Hand-back</h2>
-      {handedBack && <p className="muted small">This lead was handed back ({stage}).</p>}
+      {handedBack && (
+        <p className="muted small" data-testid="handed-back">
+          {HANDED_BACK_WORDS[stage]}
+        </p>
+      )}
       <div className="row">
         <button
           type="button"

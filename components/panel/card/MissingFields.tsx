@@ -7,9 +7,11 @@ type Props = {
   qualification: QualificationResult;
   totalFields: number;
   onSave: (patch: LeadPatch) => Promise<unknown>;
+  /** Once a lead is SQL (or recycled, disqualified, a customer), nothing blocks SQL any more. */
+  pastSql?: boolean;
 };
 
-export function MissingFields({ qualification, totalFields, onSave }: Props) {
+export function MissingFields({ qualification, totalFields, onSave, pastSql = false }: Props) {
   const filled = totalFields - qualification.missing.length;
   return (
     <section aria-label="Missing qualification fields">
@@ -20,7 +22,7 @@ export function MissingFields({ qualification, totalFields, onSave }: Props) {
           {filled} of {totalFields} known
         </span>
       </div>
-      {qualification.blockers.length > 0 && (
+      {qualification.blockers.length > 0 && !pastSql && (
         <p className="small">
           <strong>Blocks SQL:</strong> {qualification.blockers.join(', ')}
         </p>
@@ -30,7 +32,7 @@ export function MissingFields({ qualification, totalFields, onSave }: Props) {
       ) : (
         <ul className="plain" data-testid="missing-fields">
           {qualification.missing.map((field) => (
-            <FieldEditor key={field.key} field={field} onSave={onSave} />
+            <FieldEditor key={field.key} field={field} onSave={onSave} pastSql={pastSql} />
           ))}
         </ul>
       )}
@@ -38,7 +40,15 @@ export function MissingFields({ qualification, totalFields, onSave }: Props) {
   );
 }
 
-function FieldEditor({ field, onSave }: { field: QualificationField; onSave: Props['onSave'] }) {
+function FieldEditor({
+  field,
+  onSave,
+  pastSql,
+}: {
+  field: QualificationField;
+  onSave: Props['onSave'];
+  pastSql: boolean;
+}) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
@@ -65,7 +75,7 @@ function FieldEditor({ field, onSave }: { field: QualificationField; onSave: Pro
       <form className="row" onSubmit={save}>
         <label htmlFor={inputId} className="field-label">
           {field.label}
-          {field.blocksSql && <span className="muted"> · blocks SQL</span>}
+          {field.blocksSql && !pastSql && <span className="muted"> · blocks SQL</span>}
         </label>
         {field.input === 'picklist' && field.options ? (
           <select id={inputId} value={value} onChange={(event) => setValue(event.target.value)}>

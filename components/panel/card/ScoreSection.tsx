@@ -1,6 +1,13 @@
 import { useId, useState } from 'react';
 import { CRM_SCORE_LABEL, type ScoreResult } from '@/lib/core';
 
+/** Whole points, as the score itself is: "+26", "−3", and "+<1" for a trace of engagement. */
+export function formatPoints(points: number): string {
+  const whole = Math.round(points);
+  if (whole === 0) return points > 0 ? '+<1' : points < 0 ? '−<1' : '0';
+  return whole > 0 ? `+${whole}` : `−${Math.abs(whole)}`;
+}
+
 export function ScoreSection({ score }: { score: ScoreResult }) {
   const [open, setOpen] = useState(false);
   const explanationId = useId();
@@ -53,7 +60,7 @@ export function ScoreSection({ score }: { score: ScoreResult }) {
                     {reasons.map((reason) => (
                       <li key={reason.rule + reason.label} className="row spread">
                         <span>{reason.label}</span>
-                        <span>{reason.points > 0 ? `+${reason.points}` : reason.points}</span>
+                        <span>{formatPoints(reason.points)}</span>
                       </li>
                     ))}
                   </ul>

@@ -1,40 +1,63 @@
-import { describeSla, formatWhen, type SlaResult, type SlaStateName } from '@/lib/core';
+import { formatWhen, type SlaResult } from '@/lib/core';
+import type { Lead } from '@/lib/model/schemas';
+import { hasNoHandoffDate } from '@/lib/queue/groups';
+import { StatusIcon } from '../../shared/StatusIcon';
+import { slaTone, slaWords } from '../sla-tone';
+import { HandoffDateForm } from './HandoffDateForm';
 
-/** Colour is never the only signal: each tone also has a word and a symbol. */
-const TONE: Record<SlaStateName, { tone: 'ok' | 'warn' | 'bad' | 'muted'; word: string; symbol: string }> = {
-  not_started: { tone: 'muted', word: 'Not started', symbol: '·' },
-  first_attempt_due: { tone: 'warn', word: 'Due', symbol: '•' },
-  first_attempt_breached: { tone: 'bad', word: 'Breached', symbol: '✕' },
-  cadence_on_track: { tone: 'ok', word: 'On track', symbol: '✓' },
-  cadence_behind: { tone: 'warn', word: 'Behind', symbol: '!' },
-  cadence_breached: { tone: 'bad', word: 'Breached', symbol: '✕' },
-  cadence_complete: { tone: 'ok', word: 'Complete', symbol: '✓' },
-  closed: { tone: 'muted', word: 'Closed', symbol: '·' },
+type Props = {
+  sla: SlaResult;
+  lead: Pick<Lead, 'id' | 'stage' | 'mqlAt'>;
+  now: number;
+  timeZone: string;
+  /** Sets a missing handoff date; absent where the source owns it (a CRM). */
+  onSetHandoff?: (mqlAt: string) => Promise<unknown>;
 };
 
-export function SlaStrip({ sla, now, timeZone }: { sla: SlaResult; now: number; timeZone: string }) {
-  const tone = TONE[sla.state];
+/** States whose status line already says how many attempts and when the next is due. */
+const SAYS_CADENCE = new Set(['cadence_on_track', 'cadence_behind', 'cadence_breached', 'cadence_complete']);
+
+export function SlaStrip({ sla, lead, now, timeZone, onSetHandoff }: Props) {
+  const tone = slaTone(sla, lead);
+  const noHandoff = hasNoHandoffDate(lead, sla);
+  const due =
+    sla.state === 'first_attempt_due' || sla.state === 'first_attempt_breached' ? sla.deadline : undefined;
+  const details: React.ReactNode[] = [];
+  if (!SAYS_CADENCE.has(sla.state) && sla.state !== 'closed' && !noHandoff)
+    details.push(`${sla.attemptsDone} of ${sla.attemptsRequired} attempts`);
+  if (due !== undefined)
+    details.push(
+      <span key="due" data-testid="sla-next-due">
+        {due < now ? 'was due' : 'due'} {formatWhen(due, now, timeZone)}
+      </span>,
+    );
+  if (sla.state !== 'closed' && !noHandoff) details.push(`business hours, ${timeZone}`);
   return (
     <section aria-label="SLA" className={`sla tone-${tone.tone}`}>
       <h2>SLA</h2>
       <p className="row">
-        <span className={`chip tone-${tone.tone}`}>
-          <span aria-hidden="true">{tone.symbol}</span> {tone.word}
+        <span className={`chip tone-${tone.tone}`} data-testid="sla-chip">
+          <StatusIcon name={tone.icon} /> {tone.word}
         </span>
-        <span data-testid="sla-status" data-state={sla.state}>
-          {describeSla(sla, now, timeZone)}
+        <span data-testid="sla-status" data-state={sla.state} data-no-handoff={noHandoff ? 'yes' : undefined}>
+          {slaWords(sla, lead, now, timeZone)}
         </span>
       </p>
-      <p className="muted small">
-        {sla.attemptsDone} of {sla.attemptsRequired} attempts
-        {sla.nextDueAt !== undefined && sla.state !== 'closed' && sla.state !== 'cadence_complete' && (
-          <>
-            {' · '}
-            <span data-testid="sla-next-due">next due {formatWhen(sla.nextDueAt, now, timeZone)}</span>
-          </>
-        )}
-        {' · '}business hours, {timeZone}
-      </p>
+      {noHandoff && onSetHandoff && <HandoffDateForm timeZone={timeZone} now={now} onSave={onSetHandoff} />}
+      {noHandoff && !onSetHandoff && (
+        <p className="muted small">Set the MQL date in the CRM; Baton starts the clock from it.</p>
+      )}
+      {details.length > 0 && (
+        <p className="muted small">
+          {details.map((detail, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed, short list of parts
+            <span key={index}>
+              {index > 0 && ' · '}
+              {detail}
+            </span>
+          ))}
+        </p>
+      )}
     </section>
   );
 }

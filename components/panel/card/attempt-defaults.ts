@@ -28,3 +28,19 @@ export const CHANNEL_LABEL: Record<AttemptChannel, string> = {
   voicemail: 'Voicemail',
   meeting: 'Meeting',
 };
+
+/** How the undo bar names an attempt: "Email to Dana Whitfield logged." */
+export function attemptLoggedLabel(channel: AttemptChannel, name: string): string {
+  switch (channel) {
+    case 'call':
+      return `Call with ${name} logged.`;
+    case 'email':
+      return `Email to ${name} logged.`;
+    case 'linkedin':
+      return `LinkedIn message to ${name} logged.`;
+    case 'voicemail':
+      return `Voicemail for ${name} logged.`;
+    case 'meeting':
+      return `Meeting with ${name} logged.`;
+  }
+}

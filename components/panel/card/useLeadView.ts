@@ -33,11 +33,20 @@ export function useLeadView(
     () => qualify(settings.qualificationFields, current),
     [settings.qualificationFields, current],
   );
-  const sentAssetIds = useMemo(() => new Set(assetsSent.map((sent) => sent.assetId)), [assetsSent]);
+  // Inserted into a reply is sent; a copied link is recorded (and shown) as a copy. Both were
+  // shared with the lead somehow, so both push the asset down; opening it oneself shares nothing.
+  const shared = useMemo(() => {
+    const how = new Map<string, 'sent' | 'copied'>();
+    for (const item of assetsSent) {
+      if (item.channel === 'gmail_insert') how.set(item.assetId, 'sent');
+      else if (item.channel === 'copy_link' && !how.has(item.assetId)) how.set(item.assetId, 'copied');
+    }
+    return how;
+  }, [assetsSent]);
   const suggestions = useMemo(() => {
     const consumedAssetIds = touches.flatMap((touch) => (touch.assetId ? [touch.assetId] : []));
-    return recommendAssets(current, assets, { consumedAssetIds, sentAssetIds }, 5);
-  }, [current, assets, touches, sentAssetIds]);
+    return recommendAssets(current, assets, { consumedAssetIds, sentAssetIds: new Set(shared.keys()) }, 5);
+  }, [current, assets, touches, shared]);
 
   const sent = useMemo(() => {
     const titles = new Map(assets.map((asset) => [asset.id, asset.title]));
@@ -51,5 +60,5 @@ export function useLeadView(
       }));
   }, [assets, assetsSent]);
 
-  return { lead: current, touches, attempts, score, sla, qualification, suggestions, sentAssetIds, sent };
+  return { lead: current, touches, attempts, score, sla, qualification, suggestions, shared, sent };
 }

@@ -1,29 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
+import { type PendingUndo, type UndoStore, undoStore } from './undo-store';
 
-export const UNDO_WINDOW_MS = 5_000;
+export { UNDO_WINDOW_MS } from './undo-store';
 
-export type UndoOffer = { label: string; undo: () => void };
-
-/** One pending undo at a time, offered for five seconds. */
-export function useUndo() {
-  const [offer, setOffer] = useState<UndoOffer | undefined>();
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const dismiss = useCallback(() => {
-    clearTimeout(timer.current);
-    setOffer(undefined);
-  }, []);
-  const offerUndo = useCallback((next: UndoOffer) => {
-    clearTimeout(timer.current);
-    setOffer(next);
-    timer.current = setTimeout(() => setOffer(undefined), UNDO_WINDOW_MS);
-  }, []);
-  const undo = useCallback(() => {
-    if (!offer) return;
-    offer.undo();
-    dismiss();
-  }, [offer, dismiss]);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-  return { offer, offerUndo, undo, dismiss };
+/**
+ * The pending undo of one lead. `take` hands it to the caller (the card of that same lead) and
+ * forgets it, so an undo is carried out once, and only for the lead it belongs to.
+ */
+export function useUndo(leadId: string, store: UndoStore = undoStore) {
+  const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
+  const offer = useSyncExternalStore(subscribe, () => store.get(leadId));
+  const offerUndo = useCallback((next: PendingUndo) => store.offer(next), [store]);
+  const take = useCallback((): PendingUndo | undefined => {
+    const pending = store.take(leadId);
+    return pending?.leadId === leadId ? pending : undefined;
+  }, [store, leadId]);
+  return { offer, offerUndo, take };
 }

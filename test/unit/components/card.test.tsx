@@ -49,7 +49,7 @@ describe('SlaStrip', () => {
     const calendar = defaultCalendar('Europe/Berlin');
     const handoff = { ...dana, mqlAt: new Date(Date.parse('2026-11-24T08:30:00Z')).toISOString() };
     const sla = slaState(defaultSlaPolicy, calendar, handoff, [], NOW);
-    render(<SlaStrip sla={sla} now={NOW} timeZone="Europe/Berlin" />);
+    render(<SlaStrip sla={sla} lead={handoff} now={NOW} timeZone="Europe/Berlin" />);
     expect(screen.getByTestId('sla-status').getAttribute('data-state')).toBe(sla.state);
     expect(screen.getByTestId('sla-status').textContent).toMatch(/First attempt (due|breached)/);
     expect(screen.getByText(/Due|Breached/)).toBeTruthy();
@@ -226,7 +226,7 @@ describe('AssetSuggestions', () => {
       <AssetSuggestions
         suggestions={suggestions}
         sent={[]}
-        sentAssetIds={new Set()}
+        shared={new Map()}
         insert={async () => ({ inserted: false, reason: 'No Gmail reply or compose is open' })}
         onSent={onSent}
         onContentRequest={vi.fn()}
@@ -238,8 +238,37 @@ describe('AssetSuggestions', () => {
     await waitFor(() => expect(onSent).toHaveBeenCalledWith(first.asset.id, 'copy_link'));
     expect(writeText).toHaveBeenCalledWith(first.asset.url);
     expect(screen.getByRole('status').textContent).toContain(
-      'No Gmail reply or compose is open: the link was copied',
+      'No Gmail reply or compose is open: the link was copied instead (recorded as copied, not sent)',
     );
+  });
+
+  test('a copied link is shown as a copy, apart from what was sent', () => {
+    const [first, second] = suggestions;
+    if (!first || !second) throw new Error('two suggestions expected');
+    render(
+      <AssetSuggestions
+        suggestions={suggestions}
+        sent={[
+          { id: 's1', title: first.asset.title, at: '2026-11-24T14:00:00.000Z', channel: 'copy_link' },
+          { id: 's2', title: second.asset.title, at: '2026-11-24T14:01:00.000Z', channel: 'gmail_insert' },
+        ]}
+        shared={
+          new Map([
+            [first.asset.id, 'copied'],
+            [second.asset.id, 'sent'],
+          ])
+        }
+        insert={vi.fn()}
+        onSent={vi.fn()}
+        onContentRequest={vi.fn()}
+      />,
+    );
+    const rows = screen.getAllByTestId('asset-suggestion');
+    expect(rows[0]?.textContent).toContain('Link copied');
+    expect(rows[0]?.textContent).not.toContain('Sent');
+    expect(rows[1]?.textContent).toContain('Sent');
+    expect(screen.getAllByTestId('asset-sent').map((li) => li.textContent)).toEqual([second.asset.title]);
+    expect(screen.getAllByTestId('asset-copied').map((li) => li.textContent)).toEqual([first.asset.title]);
   });
 
   test('a content request needs text', async () => {
@@ -248,7 +277,7 @@ describe('AssetSuggestions', () => {
       <AssetSuggestions
         suggestions={[]}
         sent={[]}
-        sentAssetIds={new Set()}
+        shared={new Map()}
         insert={vi.fn()}
         onSent={vi.fn()}
         onContentRequest={onContentRequest}

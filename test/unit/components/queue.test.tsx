@@ -6,34 +6,60 @@ import { queueEntries, withQueueData } from './queue-fixtures';
 
 afterEach(cleanup);
 
-const URGENCY = [
-  'first_attempt_breached',
-  'cadence_breached',
-  'cadence_behind',
-  'first_attempt_due',
-  'cadence_on_track',
-  'not_started',
-  'cadence_complete',
-  'closed',
-];
-const rank = (state: string | null) => {
-  const index = URGENCY.indexOf(state ?? '');
-  return index <= 1 ? 0 : index === 2 ? 1 : index <= 4 ? 2 : index;
-};
-
 describe('QueueView', () => {
   const entries = queueEntries(300, Date.now());
 
-  test('lists open leads by SLA urgency, then score', () => {
+  test('groups the day: first attempts due, then cadence, then breaches, each headed with its count', () => {
     render(<QueueView onOpen={vi.fn()} />, { wrapper: withQueueData(entries) });
-    const items = screen.getAllByTestId('queue-item');
-    expect(items).toHaveLength(200);
-    const states = items.map(
-      (item) => item.querySelector('[data-state]')?.getAttribute('data-state') ?? null,
-    );
-    const ranks = states.map(rank);
-    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    const groups = screen.getAllByTestId('queue-group');
+    const order = groups.map((group) => group.querySelector('h2')?.getAttribute('data-group'));
+    const expected = ['first-due', 'cadence-due', 'breached', 'no-handoff', 'not-started', 'complete'];
+    expect(order).toEqual(expected.filter((key) => order.includes(key)));
+    expect(order.slice(0, 3)).toEqual(['first-due', 'cadence-due', 'breached']);
+    // Every row sits under the heading of its state, and the heading counts the group's rows.
+    const allowed: Record<string, RegExp> = {
+      'first-due': /^first_attempt_due$/,
+      'cadence-due': /^cadence_(behind|on_track)$/,
+      breached: /breached$/,
+    };
+    let rows = 0;
+    for (const group of groups) {
+      const key = group.querySelector('h2')?.getAttribute('data-group') ?? '';
+      const items = [...group.querySelectorAll('[data-testid="queue-item"]')];
+      rows += items.length;
+      const count = Number(group.querySelector('h2 .count')?.textContent);
+      expect(count).toBeGreaterThanOrEqual(items.length);
+      if (rows < 200) expect(count).toBe(items.length);
+      for (const item of items)
+        expect(item.querySelector('[data-state]')?.getAttribute('data-state')).toMatch(allowed[key] ?? /./);
+    }
+    expect(screen.getAllByTestId('queue-item')).toHaveLength(200);
     expect(screen.getByText('100 more: search to narrow the list.')).toBeTruthy();
+  });
+
+  test('each filter shows how many leads it holds', () => {
+    render(<QueueView onOpen={vi.fn()} />, { wrapper: withQueueData(entries) });
+    expect(screen.getByTestId('queue-filter-all').textContent).toBe('All 300');
+    const breached = Number(screen.getByTestId('queue-filter-breached').getAttribute('data-count'));
+    expect(breached).toBeGreaterThan(0);
+    fireEvent.change(screen.getByTestId('queue-search'), { target: { value: 'northwind' } });
+    expect(screen.getByTestId('queue-filter-all').textContent).toBe('All 1');
+    fireEvent.change(screen.getByTestId('queue-search'), { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('queue-filter-breached'));
+    const shown = Math.min(breached, 200);
+    expect(screen.getAllByTestId('queue-item')).toHaveLength(shown);
+  });
+
+  test('a lead handed over without a handoff date is neutral and says so, never green', () => {
+    const [first, ...rest] = entries;
+    const noDate = { ...first, lead: { ...first?.lead, mqlAt: undefined } } as (typeof entries)[number];
+    render(<QueueView onOpen={vi.fn()} />, { wrapper: withQueueData([noDate, ...rest]) });
+    fireEvent.change(screen.getByTestId('queue-search'), { target: { value: noDate.lead.emails[0] } });
+    const row = screen.getAllByTestId('queue-item').find((item) => item.dataset.leadId === noDate.lead.id);
+    const chip = row?.querySelector('[data-state]');
+    expect(chip?.textContent).toContain('No handoff date — set one');
+    expect(chip?.className).not.toContain('tone-ok');
+    expect(chip?.className).toContain('tone-muted');
   });
 
   test('filters breached, searches by name, email or company, and opens a lead', () => {

@@ -63,7 +63,8 @@ describe('the options forms together', () => {
     const seen: number[] = [];
     const unwatch = settingsItem.watch((value) => seen.push(value.slaPolicy.firstAttemptBusinessMinutes));
     const section = await renderAll();
-    type(section('SLA policy'), 'First attempt within (business minutes)', '30');
+    type(section('SLA policy'), 'First attempt within (hours)', '0');
+    type(section('SLA policy'), 'First attempt within (minutes)', '30');
     await saveOk(section('SLA policy'));
     await waitFor(() => expect(seen).toContain(30));
     unwatch();

@@ -17,29 +17,32 @@ describe('SLA policy form', () => {
     const section = await renderSection(<SlaPolicyForm />, TITLE);
     const value = (label: string | RegExp) =>
       (within(section).getByLabelText(label) as HTMLInputElement).value;
-    expect(value('First attempt within (business minutes)')).toBe('180');
+    expect(value('First attempt within (hours)')).toBe('3');
+    expect(value('First attempt within (minutes)')).toBe('0');
     expect(value('Attempts required')).toBe('4');
     expect(value('Cadence window (calendar days)')).toBe('10');
     expect(value('Score at least (tier 1)')).toBe('80');
-    expect(value('first attempt within (tier 1, business minutes)')).toBe('45');
-    expect(within(section).getByText('= 3 h of business time')).toBeTruthy();
+    expect(value('first attempt within (tier 1) (hours)')).toBe('0');
+    expect(value('first attempt within (tier 1) (minutes)')).toBe('45');
   });
 
   test('saves edited values, tiers sorted by score, and keeps the other parts of the settings', async () => {
     const before = await seed();
     const section = await renderSection(<SlaPolicyForm />, TITLE);
-    type(section, 'First attempt within (business minutes)', '120');
+    type(section, 'First attempt within (hours)', '2');
+    type(section, 'First attempt within (minutes)', '15');
     type(section, 'Attempts required', '6');
     type(section, 'Cadence window (calendar days)', '21');
     fireEvent.click(within(section).getByLabelText(/Complete on connect/));
     click(section, 'Add tier');
     type(section, 'Score at least (tier 2)', '90');
-    type(section, 'first attempt within (tier 2, business minutes)', '30');
+    type(section, 'first attempt within (tier 2) (hours)', '0');
+    type(section, 'first attempt within (tier 2) (minutes)', '30');
     await saveOk(section);
     expect(await stored()).toEqual({
       ...before,
       slaPolicy: {
-        firstAttemptBusinessMinutes: 120,
+        firstAttemptBusinessMinutes: 135,
         cadenceAttempts: 6,
         cadenceCalendarDays: 21,
         completeOnConnect: false,
@@ -78,11 +81,12 @@ describe('SLA policy form', () => {
   test('negative minutes: names the field, keeps what was saved', async () => {
     const before = await seed();
     const section = await renderSection(<SlaPolicyForm />, TITLE);
-    type(section, 'First attempt within (business minutes)', '-30');
-    type(section, 'first attempt within (tier 1, business minutes)', '-5');
+    type(section, 'First attempt within (hours)', '');
+    type(section, 'First attempt within (minutes)', '-30');
+    type(section, 'first attempt within (tier 1) (minutes)', '-5');
     const text = await saveFails(section);
-    expect(text).toContain('First attempt within (business minutes): must be greater than 0');
-    expect(text).toContain('Tier 1 first attempt within (business minutes): must be greater than 0');
+    expect(text).toContain('First attempt within (business hours and minutes): must be greater than 0');
+    expect(text).toContain('Tier 1 first attempt within: must be greater than 0');
     expect(await stored()).toEqual(before);
   });
 
@@ -103,12 +107,13 @@ describe('SLA policy form', () => {
   test('fractional minutes, a blank window and scores above 100 are refused', async () => {
     const before = await seed();
     const section = await renderSection(<SlaPolicyForm />, TITLE);
-    type(section, 'First attempt within (business minutes)', '90.5');
+    type(section, 'First attempt within (hours)', '1');
+    type(section, 'First attempt within (minutes)', '30.5');
     type(section, 'Cadence window (calendar days)', '');
     click(section, 'Add tier');
     type(section, 'Score at least (tier 2)', '101');
     const text = await saveFails(section);
-    expect(text).toContain('First attempt within (business minutes): must be a whole number');
+    expect(text).toContain('First attempt within (business hours and minutes): must be a whole number');
     // Blank is an error, not the schema's default of 14.
     expect(text).toContain('Cadence window (calendar days): is required');
     expect(text).toContain('Tier 2 score at least: must be at most 100');
