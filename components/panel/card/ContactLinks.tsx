@@ -31,48 +31,24 @@ export function ContactLinks({ phone, email, onCall }: Props) {
   return (
     <section className="contact small" aria-label="Contact">
       {phone && (
-        <div className="row">
-          <span aria-hidden="true" className="contact-kind">
-            Tel
-          </span>
-          {tel ? (
-            <a href={tel} data-testid="lead-phone" onClick={onCall} title="Call (logs a call attempt)">
-              {phone}
-            </a>
-          ) : (
-            <span data-testid="lead-phone">{phone}</span>
-          )}
-          <button
-            type="button"
-            className="link small"
-            data-testid="copy-phone"
-            onClick={() => void copyValue('Phone number', phone)}
-          >
-            Copy
-          </button>
-        </div>
+        <ContactRow
+          kind="Tel"
+          value={phone}
+          href={tel}
+          name="phone"
+          title="Call (logs a call attempt)"
+          onFollow={onCall}
+          onCopy={() => void copyValue('Phone number', phone)}
+        />
       )}
       {email && (
-        <div className="row">
-          <span aria-hidden="true" className="contact-kind">
-            Email
-          </span>
-          {mailto ? (
-            <a href={mailto} data-testid="lead-email">
-              {email}
-            </a>
-          ) : (
-            <span data-testid="lead-email">{email}</span>
-          )}
-          <button
-            type="button"
-            className="link small"
-            data-testid="copy-email"
-            onClick={() => void copyValue('Email address', email)}
-          >
-            Copy
-          </button>
-        </div>
+        <ContactRow
+          kind="Email"
+          value={email}
+          href={mailto}
+          name="email"
+          onCopy={() => void copyValue('Email address', email)}
+        />
       )}
       {notice && (
         <p className="muted small" role="status">
@@ -80,5 +56,35 @@ export function ContactLinks({ phone, email, onCall }: Props) {
         </p>
       )}
     </section>
+  );
+}
+
+/** One way to reach the lead: the value as a link when it makes a safe one, and a Copy button. */
+function ContactRow(props: {
+  kind: string;
+  value: string;
+  href: string | undefined;
+  /** `lead-<name>` and `copy-<name>` are the test ids. */
+  name: 'phone' | 'email';
+  title?: string;
+  onFollow?: () => void;
+  onCopy: () => void;
+}) {
+  return (
+    <div className="row">
+      <span aria-hidden="true" className="contact-kind">
+        {props.kind}
+      </span>
+      {props.href ? (
+        <a href={props.href} data-testid={`lead-${props.name}`} onClick={props.onFollow} title={props.title}>
+          {props.value}
+        </a>
+      ) : (
+        <span data-testid={`lead-${props.name}`}>{props.value}</span>
+      )}
+      <button type="button" className="link small" data-testid={`copy-${props.name}`} onClick={props.onCopy}>
+        Copy
+      </button>
+    </div>
   );
 }
