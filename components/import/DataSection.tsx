@@ -21,6 +21,7 @@ import { reportToCsv } from '@/lib/import/report';
 import type { ImportProgress, ImportResult } from '@/lib/import/run';
 import type { StatusStages } from '@/lib/import/status-values';
 import { request } from '@/lib/messaging/messenger';
+import { readLocalSettings, replaceLocalSettings } from '@/lib/settings/item';
 import { HandoffChoice, StatusValues, statusMeanings, usePreview } from './ImportChoices';
 import './import.css';
 
@@ -467,7 +468,9 @@ function ExportPanel({ getWorker }: WorkerProps) {
     setBusy(true);
     setStatus({ text: 'Preparing…' });
     try {
-      const reply = await getWorker().call({ op: 'export', kind }, 'exported');
+      // The backup carries this browser's own settings; the worker cannot read extension storage.
+      const settings = kind === 'backup' ? await readLocalSettings() : undefined;
+      const reply = await getWorker().call({ op: 'export', kind, settings }, 'exported');
       saveBlob(reply.blob, reply.fileName);
       setStatus({ text: `${reply.fileName}: ${n(reply.count)} records.` });
     } catch (error) {
@@ -481,8 +484,8 @@ function ExportPanel({ getWorker }: WorkerProps) {
       <h3>Export</h3>
       <p className="muted small">
         CSV files open safely in a spreadsheet (cells that would run as formulas are prefixed with '). The
-        backup holds every lead, touch, asset and record of this browser's workspace as JSON (settings are not
-        in it).
+        backup holds every lead, touch, asset and record of this browser's workspace, and this browser's
+        settings, as JSON (an administrator's managed values are not in it; the CRM connection is not either).
       </p>
       <div className="row">
         {EXPORT_KINDS.map((kind) => (
@@ -523,7 +526,7 @@ function RestorePanel({ getWorker }: WorkerProps) {
     if (!file) return;
     if (
       !window.confirm(
-        `Restore ${file.name}? It replaces every lead, touch, asset and logged record in this browser with the backup's.`,
+        `Restore ${file.name}? It replaces every lead, touch, asset and logged record in this browser, and its settings, with the backup's.`,
       )
     ) {
       setKey((k) => k + 1);
@@ -532,9 +535,12 @@ function RestorePanel({ getWorker }: WorkerProps) {
     setBusy(true);
     setStatus({ text: 'Checking the backup…' });
     try {
-      const { counts } = await getWorker().call({ op: 'restore', file }, 'restored');
+      const { counts, settings } = await getWorker().call({ op: 'restore', file }, 'restored');
+      if (settings) await replaceLocalSettings(settings);
       setStatus({
-        text: `Restored ${n(counts.leads)} leads, ${n(counts.touches)} touches, ${n(counts.assets)} assets, ${n(counts.attempts)} attempts.`,
+        text: `Restored ${n(counts.leads)} leads, ${n(counts.touches)} touches, ${n(counts.assets)} assets, ${n(counts.attempts)} attempts${
+          settings ? ', and the settings' : ' (the backup has no settings; yours are unchanged)'
+        }.`,
       });
       afterWrite('backup');
     } catch (error) {

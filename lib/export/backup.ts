@@ -10,12 +10,17 @@ import {
   Lead,
   Touch,
 } from '../model/schemas';
+import { migrateSettingsFrom, SETTINGS_VERSION } from '../settings/migrations';
+import { Settings } from '../settings/schema';
 import { type BatonDb, fromStoredLead, toStoredLead } from '../store/db';
 import { pagesOf } from './exports';
 
 /**
  * A full workspace backup as JSON, and its restore. The file holds every table of the local store
- * (leads without their index-only keys). Settings live apart (storage.local) and are not in it.
+ * (leads without their index-only keys) and this browser's own settings (`settings`, with the
+ * settings version they were stored at, so an older backup's are migrated on restore). An
+ * administrator's managed values are not this browser's and are left out. A backup written before
+ * settings were included has no `settings` and restores the tables alone.
  *
  * Restore is all or nothing: the whole file is validated with zod first, and then the workspace is
  * replaced in one transaction; a file that fails either step is refused with a message and
@@ -51,6 +56,7 @@ const Envelope = z.object({
   format: z.literal(BACKUP_FORMAT, { message: `not a Baton backup (format must be "${BACKUP_FORMAT}")` }),
   version: z.literal(BACKUP_VERSION, { message: `backup version ${BACKUP_VERSION} expected` }),
   exportedAt: Instant,
+  settings: z.object({ version: z.number().int().min(1), value: z.unknown() }).optional(),
   tables: z.object(
     Object.fromEntries(BACKUP_TABLES.map((t) => [t, z.array(z.unknown())])) as Record<
       BackupTable,
@@ -63,6 +69,8 @@ export type Backup = {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: string;
+  /** This browser's settings when the backup was written; absent in older backups. */
+  settings?: Settings;
   tables: {
     leads: Lead[];
     touches: Touch[];
@@ -76,13 +84,17 @@ export type Backup = {
 
 export type BackupCounts = Record<BackupTable, number>;
 
-/** Writes the backup as Blob parts, table by table and page by page. */
+/** Writes the backup as Blob parts, table by table and page by page, with `settings` when given. */
 export async function backupParts(
   db: BatonDb,
   now: Date,
+  settings?: Settings,
 ): Promise<{ parts: string[]; counts: BackupCounts }> {
+  const stored = settings
+    ? `"settings":${JSON.stringify({ version: SETTINGS_VERSION, value: settings })},`
+    : '';
   const parts: string[] = [
-    `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(now.toISOString())},"tables":{`,
+    `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(now.toISOString())},${stored}"tables":{`,
   ];
   const counts = Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) as BackupCounts;
   let firstTable = true;
@@ -141,14 +153,31 @@ export function parseBackup(data: unknown): Backup {
     });
     tables[table] = parsed;
   }
+  const settings = envelope.data.settings && parseSettings(envelope.data.settings, problems);
   if (problems.length > 0)
     throw new BackupError(`The backup is damaged, so nothing was changed: ${problems.join('; ')}.`);
   return {
-    ...envelope.data,
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
+    exportedAt: envelope.data.exportedAt,
+    ...(settings ? { settings } : {}),
     tables: tables as Backup['tables'],
   };
+}
+
+/** The backup's settings at this Baton's settings version; a problem is named, never thrown. */
+function parseSettings(
+  stored: { version: number; value: unknown },
+  problems: string[],
+): Settings | undefined {
+  try {
+    const parsed = Settings.safeParse(migrateSettingsFrom(stored.version, stored.value));
+    if (parsed.success) return parsed.data;
+    problems.push(`settings: ${describeZodError(parsed.error)}`);
+  } catch (error) {
+    problems.push(`settings: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return undefined;
 }
 
 /** Parses backup text; a file that is not JSON is refused like an invalid one. */

@@ -1,5 +1,6 @@
 import type { BackupCounts } from '../export/backup';
 import type { ExportKind } from '../export/exports';
+import type { Settings } from '../settings/schema';
 import type { ColumnMapping, ImportKind } from './fields';
 import type { ImportPreview } from './preview';
 import type { Inspection } from './read';
@@ -31,7 +32,8 @@ export type WorkerRequest =
       statusStages?: StatusStages;
     }
   | { id: number; op: 'cancel' }
-  | { id: number; op: 'export'; kind: ExportKind | 'backup' }
+  /** `settings`: this browser's own, for the backup (the worker cannot read extension storage). */
+  | { id: number; op: 'export'; kind: ExportKind | 'backup'; settings?: Settings }
   | { id: number; op: 'restore'; file: Blob };
 
 export type WorkerResponse =
@@ -40,5 +42,6 @@ export type WorkerResponse =
   | { id: number; op: 'previewed'; preview: ImportPreview }
   | { id: number; op: 'imported'; result: ImportResult }
   | { id: number; op: 'exported'; blob: Blob; fileName: string; count: number }
-  | { id: number; op: 'restored'; counts: BackupCounts }
+  /** `settings`: the backup's, for the page to store (absent in a backup written without them). */
+  | { id: number; op: 'restored'; counts: BackupCounts; settings?: Settings }
   | { id: number; op: 'error'; message: string };

@@ -82,7 +82,7 @@ async function serve(request: WorkerRequest): Promise<void> {
     case 'export': {
       const now = new Date();
       if (request.kind === 'backup') {
-        const { parts, counts } = await backupParts(database(), now);
+        const { parts, counts } = await backupParts(database(), now, request.settings);
         const count = Object.values(counts).reduce((a, b) => a + b, 0);
         const blob = new Blob(parts, { type: 'application/json' });
         post({ id: request.id, op: 'exported', blob, fileName: exportFileName('backup', now), count });
@@ -98,7 +98,13 @@ async function serve(request: WorkerRequest): Promise<void> {
     }
     case 'restore': {
       const backup = parseBackupText(await request.file.text());
-      post({ id: request.id, op: 'restored', counts: await restoreBackup(database(), backup) });
+      const counts = await restoreBackup(database(), backup);
+      post({
+        id: request.id,
+        op: 'restored',
+        counts,
+        ...(backup.settings ? { settings: backup.settings } : {}),
+      });
       return;
     }
     default:

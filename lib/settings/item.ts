@@ -50,3 +50,8 @@ export async function saveSettingsPart<K extends keyof Settings>(
   await settingsItem.setValue(next);
   return next;
 }
+
+/** Replaces this browser's own settings whole (a restored backup); checked again before it is written. */
+export async function replaceLocalSettings(settings: Settings): Promise<void> {
+  await settingsItem.setValue(Settings.parse(settings));
+}

@@ -38,3 +38,20 @@ export function migrateSettingsV1ToV2(old: unknown, timeZone: string = resolvedT
 export const settingsMigrations: Record<number, (old: unknown) => Settings> = {
   2: (old) => migrateSettingsV1ToV2(old),
 };
+
+/**
+ * A settings value stored at `version` (in a backup, say), brought to {@link SETTINGS_VERSION}.
+ * Throws when it comes from a newer Baton, whose settings this one cannot know.
+ */
+export function migrateSettingsFrom(version: number, value: unknown): unknown {
+  if (version > SETTINGS_VERSION)
+    throw new Error(
+      `they come from a newer Baton (settings version ${version}; this one reads ${SETTINGS_VERSION})`,
+    );
+  let migrated = value;
+  for (let next = version + 1; next <= SETTINGS_VERSION; next++) {
+    const step = settingsMigrations[next];
+    if (step) migrated = step(migrated);
+  }
+  return migrated;
+}

@@ -151,6 +151,21 @@ describe('import, report, export in the options page', () => {
     const json = JSON.parse(readFileSync((await backup.path()) ?? '', 'utf8'));
     expect(json).toMatchObject({ format: 'baton-backup', version: 1 });
     expect(json.tables.leads).toHaveLength(10_302);
+    expect(json.settings.value.slaPolicy.firstAttemptBusinessMinutes).toBeGreaterThan(0);
+
+    // The same backup, restored with another SLA: the workspace comes back and so do the settings.
+    json.settings.value.slaPolicy.firstAttemptBusinessMinutes = 75;
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.getByTestId('restore-file').setInputFiles({
+      name: 'baton-backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(json)),
+    });
+    await expect
+      .poll(() => options.getByTestId('restore-result').textContent(), { timeout: 30_000 })
+      .toMatch(/^Restored 10,?302 leads.*and the settings\.$/);
+    const stored = await options.evaluate(() => chrome.storage.local.get('settings'));
+    expect(stored.settings.slaPolicy.firstAttemptBusinessMinutes).toBe(75);
   });
 
   test('a damaged backup is refused and changes nothing', async () => {

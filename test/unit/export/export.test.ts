@@ -5,6 +5,8 @@ import { backupParts, parseBackupText, restoreBackup } from '@/lib/export/backup
 import { csvCell, csvLine } from '@/lib/export/csv';
 import { exportCsvParts } from '@/lib/export/exports';
 import { HERO_LEADS } from '@/lib/sample/people';
+import { SETTINGS_VERSION } from '@/lib/settings/migrations';
+import { defaultSettings } from '@/lib/settings/schema';
 import { BatonDb } from '@/lib/store/db';
 import { LocalLeadSource } from '@/lib/store/local-source';
 import { countWorkspace, loadSampleWorkspace } from '@/lib/store/workspace';
@@ -208,6 +210,35 @@ describe('backup and restore', () => {
     dup.tables.touches.push(dup.tables.touches[0]);
     expect(() => parseBackupText(JSON.stringify(dup))).toThrow(/a second record with id/);
     expect(await countWorkspace(db)).toEqual(before);
+  });
+
+  test('the backup carries this browser’s settings, and restores them', async () => {
+    const settings = {
+      ...defaultSettings,
+      slaPolicy: { ...defaultSettings.slaPolicy, firstAttemptBusinessMinutes: 60 },
+    };
+    const text = (await backupParts(db, NOW, settings)).parts.join('');
+    expect(JSON.parse(text).settings).toEqual({ version: SETTINGS_VERSION, value: settings });
+    expect(parseBackupText(text).settings?.slaPolicy.firstAttemptBusinessMinutes).toBe(60);
+    // A backup written before settings were included restores its tables alone.
+    expect(parseBackupText((await backupParts(db, NOW)).parts.join(''))).not.toHaveProperty('settings');
+  });
+
+  test('older settings in a backup are migrated; bad or newer ones refuse the whole file', async () => {
+    const good = JSON.parse((await backupParts(db, NOW, defaultSettings)).parts.join(''));
+    const v1 = structuredClone(good);
+    v1.settings = { version: 1, value: { ownDomains: ['acme.example'], source: 'local' } };
+    const migrated = parseBackupText(JSON.stringify(v1)).settings;
+    expect(migrated?.ownDomains).toEqual(['acme.example']);
+    expect(migrated?.reminders).toEqual(defaultSettings.reminders);
+    const bad = structuredClone(good);
+    bad.settings.value.slaPolicy.cadenceAttempts = 0;
+    expect(() => parseBackupText(JSON.stringify(bad))).toThrow(
+      /damaged, so nothing was changed: settings: slaPolicy\.cadenceAttempts/,
+    );
+    const newer = structuredClone(good);
+    newer.settings.version = SETTINGS_VERSION + 1;
+    expect(() => parseBackupText(JSON.stringify(newer))).toThrow(/settings: they come from a newer Baton/);
   });
 
   test('a restore that fails while writing rolls back entirely', async () => {
