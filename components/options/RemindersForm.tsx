@@ -1,19 +1,12 @@
 import { useState } from 'react';
 import { defaultSettings, Reminders } from '@/lib/settings/schema';
-import {
-  type IssuePath,
-  LoadingSection,
-  numberText,
-  PartFormFrame,
-  toNumber,
-  usePartForm,
-  useStoredPart,
-} from './form-kit';
+import { type DurationDraft, DurationInput, durationDraft, durationMinutes } from './DurationInput';
+import { type IssuePath, LoadingSection, PartFormFrame, usePartForm, useStoredPart } from './form-kit';
 
 const TITLE = 'Reminders';
 
 export function remindersLabelFor(path: IssuePath): string {
-  if (path[0] === 'minutesBefore') return 'Minutes before the deadline';
+  if (path[0] === 'minutesBefore') return 'Remind me before the deadline';
   if (path[0] === 'enabled') return 'Remind me';
   return TITLE;
 }
@@ -27,7 +20,7 @@ export function RemindersForm() {
 
 function RemindersEditor({ initial }: { initial: Reminders }) {
   const [enabled, setEnabled] = useState(initial.enabled);
-  const [minutes, setMinutes] = useState(numberText(initial.minutesBefore));
+  const [before, setBefore] = useState<DurationDraft>(durationDraft(initial.minutesBefore));
   const form = usePartForm({
     settingsKey: 'reminders',
     schema: Reminders,
@@ -35,7 +28,7 @@ function RemindersEditor({ initial }: { initial: Reminders }) {
     defaults: () => defaultSettings.reminders,
     load: (value) => {
       setEnabled(value.enabled);
-      setMinutes(numberText(value.minutesBefore));
+      setBefore(durationDraft(value.minutesBefore));
     },
   });
   return (
@@ -43,28 +36,27 @@ function RemindersEditor({ initial }: { initial: Reminders }) {
       title={TITLE}
       intro="A notification before a lead's first attempt is due, and when it is breached. Never for sample records."
       form={form}
-      onSubmit={() => void form.submit({ enabled, minutesBefore: toNumber(minutes) })}
+      onSubmit={() => void form.submit({ enabled, minutesBefore: durationMinutes(before) })}
     >
       <label className="row">
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
         Remind me before first-attempt deadlines and at breach
       </label>
-      <div className="options-grid">
-        <label>
-          Minutes before the deadline (business minutes, 0–480)
-          <input
-            type="number"
-            inputMode="numeric"
-            className="num"
-            min={0}
-            max={480}
-            step={1}
-            value={minutes}
-            onChange={(e) => setMinutes(e.target.value)}
-            {...form.field('minutesBefore')}
-          />
-        </label>
-      </div>
+      <fieldset className="options-grid">
+        <legend>
+          Remind me this long before the deadline (business time, up to 8 h; 0 for only at breach)
+        </legend>
+        <DurationInput
+          label="Remind me before the deadline"
+          hideLabel
+          value={before}
+          onChange={(value) => {
+            setBefore(value);
+            form.edited();
+          }}
+          field={form.field('minutesBefore')}
+        />
+      </fieldset>
     </PartFormFrame>
   );
 }

@@ -15,7 +15,12 @@ const Domain = z
 export const Reminders = z.object({
   enabled: z.boolean().default(true),
   /** Business minutes before the first-attempt deadline. */
-  minutesBefore: z.number().int().min(0).max(480).default(30),
+  minutesBefore: z
+    .number()
+    .int({ message: 'must be whole minutes' })
+    .min(0, { message: 'must not be negative' })
+    .max(480, { message: 'must be at most 8 hours' })
+    .default(30),
 });
 export type Reminders = z.infer<typeof Reminders>;
 

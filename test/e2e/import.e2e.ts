@@ -164,8 +164,11 @@ describe('import, report, export in the options page', () => {
     await expect
       .poll(() => options.getByTestId('restore-result').textContent(), { timeout: 30_000 })
       .toMatch(/^Restored 10,?302 leads.*and the settings\.$/);
-    const stored = await options.evaluate(() => chrome.storage.local.get('settings'));
-    expect(stored.settings.slaPolicy.firstAttemptBusinessMinutes).toBe(75);
+    const stored = await options.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      return (settings as { slaPolicy: { firstAttemptBusinessMinutes: number } }).slaPolicy;
+    });
+    expect(stored.firstAttemptBusinessMinutes).toBe(75);
   });
 
   test('a damaged backup is refused and changes nothing', async () => {

@@ -46,7 +46,8 @@ describe('the options forms together', () => {
     const section = await renderAll();
     type(section('SLA policy'), 'Attempts required', '3');
     await saveOk(section('SLA policy'));
-    type(section('Reminders'), /^Minutes before/, '10');
+    type(section('Reminders'), 'Remind me before the deadline (hours)', '0');
+    type(section('Reminders'), 'Remind me before the deadline (minutes)', '10');
     await saveOk(section('Reminders'));
     type(section('Business calendar'), /^Time zone/, 'Nowhere/Special');
     await saveFails(section('Business calendar'));

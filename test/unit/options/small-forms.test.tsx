@@ -19,29 +19,35 @@ async function reset(section: HTMLElement) {
 
 describe('Reminders form', () => {
   const TITLE = 'Reminders';
-  const MINUTES = /^Minutes before the deadline/;
+  const HOURS = 'Remind me before the deadline (hours)';
+  const MINUTES = 'Remind me before the deadline (minutes)';
+  const LABEL = 'Remind me before the deadline';
 
   test('switches reminders off and changes the lead time', async () => {
     const before = await seed();
     const section = await renderSection(<RemindersForm />, TITLE);
-    const toggle = within(section).getByLabelText(/^Remind me/) as HTMLInputElement;
+    const toggle = within(section).getByLabelText(/^Remind me before first-attempt/) as HTMLInputElement;
     expect(toggle.checked).toBe(true);
+    // 20 minutes reads as 0 h 20 min: a manager types hours and minutes, as on the SLA form.
+    expect((within(section).getByLabelText(HOURS) as HTMLInputElement).value).toBe('0');
     expect((within(section).getByLabelText(MINUTES) as HTMLInputElement).value).toBe('20');
     fireEvent.click(toggle);
-    type(section, MINUTES, '45');
+    type(section, HOURS, '1');
+    type(section, MINUTES, '15');
     await saveOk(section);
-    expect(await stored()).toEqual({ ...before, reminders: { enabled: false, minutesBefore: 45 } });
+    expect(await stored()).toEqual({ ...before, reminders: { enabled: false, minutesBefore: 75 } });
   });
 
   test.each([
-    ['481', 'Minutes before the deadline: must be at most 480'],
-    ['-1', 'Minutes before the deadline: must be at least 0'],
-    ['2.5', 'Minutes before the deadline: must be a whole number'],
-    ['', 'Minutes before the deadline: is required'],
-  ])('%j minutes is refused', async (typed, message) => {
+    ['8', '1', `${LABEL}: must be at most 8 hours`],
+    ['0', '-1', `${LABEL}: must not be negative`],
+    ['0', '2.5', `${LABEL}: must be whole minutes`],
+    ['', '', `${LABEL}: is required`],
+  ])('%j h %j min is refused', async (hours, minutes, message) => {
     const before = await seed();
     const section = await renderSection(<RemindersForm />, TITLE);
-    type(section, MINUTES, typed);
+    type(section, HOURS, hours);
+    type(section, MINUTES, minutes);
     expect(await saveFails(section)).toContain(message);
     expect(within(section).getByLabelText(MINUTES).getAttribute('aria-invalid')).toBe('true');
     expect(await stored()).toEqual(before);
@@ -52,7 +58,9 @@ describe('Reminders form', () => {
     const section = await renderSection(<RemindersForm />, TITLE);
     await reset(section);
     expect(await stored()).toEqual({ ...before, reminders: { enabled: true, minutesBefore: 30 } });
-    expect((within(section).getByLabelText(/^Remind me/) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (within(section).getByLabelText(/^Remind me before first-attempt/) as HTMLInputElement).checked,
+    ).toBe(true);
   });
 });
 
