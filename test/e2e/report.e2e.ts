@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Baton, extensionUrl, launchBaton } from './harness';
+import { type Baton, extensionUrl, launchBaton, saveScreenshot } from './harness';
 
 /**
  * The weekly report in Chromium: a team's week written to the local store, the report opened for
@@ -128,6 +128,10 @@ describe('the weekly report', () => {
     const seen: Record<string, string | null> = {};
     for (const id of Object.keys(expected)) seen[id] = await value(id);
     expect(seen).toEqual(expected);
+  });
+
+  test('the README screenshot (only with UPDATE_SCREENSHOTS=1)', async () => {
+    await saveScreenshot(report, 'docs/screenshot-report.png', { width: 1100, height: 900 }, false);
   });
 
   test('one row per rep, holding the same ids', async () => {
