@@ -11,12 +11,14 @@ export default defineConfig({
     description:
       'Lead context beside Gmail, LinkedIn and your CRM: score, gaps, content, assets and the SLA clock.',
     // storage: settings + per-tab identity; scripting: inject into tabs already open at install;
-    // alarms + notifications: SLA reminders and the badge refresh; sidePanel: the panel itself (Chrome only).
+    // alarms + notifications: SLA reminders and the badge refresh; sidePanel: the panel itself (Chrome only);
+    // contextMenus: the toolbar icon's "Weekly report" item (the only menu Baton adds).
     permissions: [
       'storage',
       'scripting',
       'alarms',
       'notifications',
+      'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // Only the pages Baton reads a lead from (each has its content script); nothing broader.

@@ -10,6 +10,7 @@ import {
 import { pruneCrmCacheHourly } from '@/lib/background/crm-cache-retention';
 import { injectIntoOpenTabs } from '@/lib/background/inject-open-tabs';
 import { OUTBOX_ALARM, outboxRunner } from '@/lib/background/outbox-runner';
+import { registerReportMenu } from '@/lib/background/report-menu';
 import { registerRouter } from '@/lib/background/router';
 import { forgetTab, forgetTabIfLeftSite } from '@/lib/background/tab-states';
 import { forgetHubSpotShared, newHubSpotShared } from '@/lib/crm/hubspot/source';
@@ -92,6 +93,8 @@ export default defineBackground(() => {
     );
   });
   browser.runtime.onInstalled.addListener(() => void injectIntoOpenTabs());
+  // The toolbar icon's context menu opens the weekly report.
+  registerReportMenu();
 
   // The toolbar button opens the panel: Chrome by side-panel behaviour, Firefox by toggling its sidebar.
   const sidePanel = (

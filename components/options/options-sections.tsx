@@ -6,6 +6,7 @@ import { OwnDomainsForm } from './OwnDomainsForm';
 import { QualificationFieldsForm } from './QualificationFieldsForm';
 import { QueueOwnerForm } from './QueueOwnerForm';
 import { RemindersForm } from './RemindersForm';
+import { ReportTargetsForm } from './ReportTargetsForm';
 import { ScoreModelForm } from './ScoreModelForm';
 import { SlaPolicyForm } from './SlaPolicyForm';
 import { TeamPolicySection } from './TeamPolicySection';
@@ -83,6 +84,13 @@ export const OPTIONS_SECTIONS: OptionsSection[] = [
         <OwnDomainsForm />
       </>
     ),
+  },
+  {
+    id: 'report',
+    title: 'Weekly report',
+    forReps:
+      'What marketing commits to (MQLs per rep, the money behind an MQL): the weekly report measures delivery against it.',
+    content: () => <ReportTargetsForm />,
   },
   {
     id: 'team-policy',

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { openReportTab } from '@/lib/pages/report-page';
 import { panelStartView, panelTargetFromSearch } from '@/lib/panel-target';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { LeadCard } from './LeadCard';
@@ -53,6 +54,14 @@ function Panel({ tabId, startView }: { tabId: number | undefined; startView: 'ta
           Queue
         </button>
         <span className="grow" />
+        <button
+          type="button"
+          className="link small"
+          data-testid="open-report"
+          onClick={() => void openReportTab()}
+        >
+          Report
+        </button>
         <PopOutButton />
       </nav>
       <SyncStatus />

@@ -62,6 +62,12 @@ export function registerRouter(
   handle('searchLeads', context, ({ text, limit }) => source().search(text, limit));
   handle('queueEntries', context, async () => loadQueueEntries(source(), await readSettings(), Date.now()));
   handle('listAssets', context, () => source().listAssets());
+  handle('reportData', context, (window) => {
+    const current = source();
+    if (!current.readReportData)
+      throw new Error('The report cannot read this source yet: switch to the local store.');
+    return current.readReportData(window);
+  });
 
   handle('addLead', context, async (input) => {
     const lead = await source().addLead(input, new Date());

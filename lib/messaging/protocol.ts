@@ -10,6 +10,7 @@ import {
   LeadPatch,
 } from '../model/schemas';
 import { QueueEntry } from '../queue/queue-entry';
+import { ReportDataSchema, ReportWindow } from '../report/report-data-schema';
 import { LeadContext, NewLead, QueueQuery } from '../source/lead-source';
 
 /** Longer than any address a host page shows (browsers cap theirs near 2 MB; a report never needs that). */
@@ -102,6 +103,8 @@ export const protocol = {
   undoDisposition: { from: 'extension-page', input: z.object({ dispositionId: z.string() }), output: Lead },
   recordAssetSent: { from: 'extension-page', input: AssetSent, output: z.null() },
   recordContentRequest: { from: 'extension-page', input: ContentRequest, output: z.null() },
+  /** The weekly report's per-lead summaries for a period (issue #15). */
+  reportData: { from: 'extension-page', input: ReportWindow, output: ReportDataSchema },
   listAssets: { from: 'extension-page', input: z.null().optional(), output: z.array(Asset) },
   loadSample: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
   removeSample: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },

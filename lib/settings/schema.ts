@@ -3,6 +3,7 @@ import { BusinessCalendar, defaultCalendar } from '../core/calendar';
 import { defaultQualificationFields, QualificationFields } from '../core/qualification';
 import { defaultScoreModel, ScoreModel } from '../core/score';
 import { defaultSlaPolicy, SlaPolicy } from '../core/sla';
+import { defaultReportTargets, ReportTargets } from '../report/targets';
 
 const Domain = z
   .string()
@@ -62,6 +63,8 @@ export const Settings = z.object({
   owner: z.string().trim().default(''),
   /** CRM records (names, emails, phones) cached for the card are pruned after this many days unread. */
   crmCacheDays: CrmCacheDays.default(30),
+  /** Marketing's commitments for the weekly report (one key, so a managed policy can set it whole). */
+  reportTargets: ReportTargets.default(() => defaultReportTargets),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -11,6 +11,7 @@ import {
   type LeadPatch,
   Touch,
 } from '../model/schemas';
+import type { ReportDataWire, ReportWindow } from '../report/report-data-schema';
 
 /** Everything the card needs about one lead, read in one go. */
 export const LeadContext = z.object({
@@ -83,6 +84,11 @@ export interface LeadSource {
   recordAssetSent(sent: AssetSent): Promise<void>;
   recordContentRequest(request: ContentRequest): Promise<void>;
   listAssets(): Promise<Asset[]>;
+  /**
+   * The weekly report's per-lead summaries (design §11): leads handed over in the window and leads
+   * with activity in it, with all their activity up to now. Absent: this source cannot report yet.
+   */
+  readReportData?(window: ReportWindow): Promise<ReportDataWire>;
   /** How many records the source's latest reads left out because they could not be read (a CRM's; the local store's are checked when written: 0). */
   unreadableRecords(): Promise<number>;
 }

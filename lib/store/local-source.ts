@@ -11,6 +11,7 @@ import {
   LeadPatch,
   STAGE_AFTER_DISPOSITION,
 } from '../model/schemas';
+import type { ReportDataWire, ReportWindow } from '../report/report-data-schema';
 import {
   type ActivityOptions,
   type LeadContext,
@@ -21,6 +22,7 @@ import {
 } from '../source/lead-source';
 import { readAttemptsOf, readTouchesOf } from './activity';
 import { type BatonDb, fromStoredLead, toStoredLead } from './db';
+import { readLocalReportData } from './report-data';
 import { ScoreTouchCache } from './score-touch-cache';
 
 /** The embedded LeadSource: everything in the browser's IndexedDB. */
@@ -230,6 +232,10 @@ export class LocalLeadSource implements LeadSource {
 
   async recordContentRequest(input: ContentRequest): Promise<void> {
     await this.db.contentRequests.put(ContentRequest.parse(input));
+  }
+
+  async readReportData(window: ReportWindow): Promise<ReportDataWire> {
+    return readLocalReportData(this.db, window);
   }
 
   async listAssets(): Promise<Asset[]> {

@@ -6,6 +6,7 @@ import { defaultSlaPolicy } from '@/lib/core/sla';
 import { readSettings, settingsItem } from '@/lib/settings/item';
 import { migrateSettingsV1ToV2, SETTINGS_VERSION, settingsMigrations } from '@/lib/settings/migrations';
 import { defaultSettings, Settings } from '@/lib/settings/schema';
+import { defaultReportTargets } from '../../../lib/report/targets';
 
 /** What version 1 stored: no calendar, no reminders, no owner. */
 const v1 = {
@@ -31,6 +32,7 @@ describe('migrateSettingsV1ToV2', () => {
       reminders: { enabled: true, minutesBefore: 30 },
       owner: '',
       crmCacheDays: 30,
+      reportTargets: defaultReportTargets,
     });
     expect(Settings.safeParse(migrated).success).toBe(true);
   });

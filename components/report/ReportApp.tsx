@@ -1,0 +1,217 @@
+import { useEffect, useMemo, useState } from 'react';
+import { request } from '@/lib/messaging/messenger';
+import { computeReport, UNASSIGNED } from '@/lib/report/compute';
+import { customPeriod, periodFromInstants, presetPeriod, type ReportPeriod } from '@/lib/report/period';
+import type { ReportDataWire } from '@/lib/report/report-data-schema';
+import { assetsSentCsv, contentRequestsCsv, figuresCsv, reportJson } from '@/lib/report/report-export';
+import { formatReportLink, parseReportLink } from '@/lib/report/report-url';
+import { readSettings } from '@/lib/settings/item';
+import type { Settings } from '@/lib/settings/schema';
+import { downloadText } from './download';
+import { FigureGroups } from './FigureGroups';
+import { type PeriodChoice, PeriodPicker } from './PeriodPicker';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; data: ReportDataWire; now: number };
+
+function periodOf(choice: PeriodChoice, settings: Settings, now: number): ReportPeriod {
+  return choice.preset === 'custom'
+    ? customPeriod(choice.firstDay, choice.lastDay, settings.calendar)
+    : presetPeriod(choice.preset, settings.calendar, now);
+}
+
+/** The weekly sales–marketing report (issue #15; definitions in design §11). */
+export function ReportApp() {
+  const [settings, setSettings] = useState<Settings>();
+  const [choice, setChoice] = useState<PeriodChoice>({ preset: 'last_week' });
+  const [owner, setOwner] = useState<string | undefined>();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [now] = useState(() => Date.now());
+
+  // A link's ?from=&to=&owner= gives the view back.
+  useEffect(() => {
+    void readSettings().then((read) => {
+      const link = parseReportLink(window.location.search);
+      if (link.from && link.to) {
+        try {
+          const p = periodFromInstants(Date.parse(link.from), Date.parse(link.to), read.calendar);
+          setChoice({ preset: 'custom', firstDay: p.firstDay, lastDay: p.lastDay });
+        } catch {
+          // Not whole local days: keep the default period.
+        }
+      }
+      if (link.owner) setOwner(link.owner);
+      setSettings(read);
+    });
+  }, []);
+
+  const period = useMemo(() => {
+    if (!settings) return undefined;
+    try {
+      return periodOf(choice, settings, now);
+    } catch {
+      return undefined;
+    }
+  }, [choice, settings, now]);
+
+  useEffect(() => {
+    if (!period) return;
+    history.replaceState(null, '', formatReportLink({ from: period.from, to: period.to, owner }));
+    let live = true;
+    setLoad({ state: 'loading' });
+    request('reportData', { from: period.from, to: period.to })
+      .then((data) => live && setLoad({ state: 'ready', data, now: Date.now() }))
+      .catch(
+        (error: unknown) =>
+          live && setLoad({ state: 'error', message: String((error as Error)?.message ?? error) }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [period, owner]);
+
+  const report = useMemo(() => {
+    if (!settings || !period || load.state !== 'ready') return undefined;
+    const data = { ...load.data, leads: load.data.leads };
+    return computeReport(
+      data,
+      period,
+      settings.slaPolicy,
+      settings.calendar,
+      settings.reportTargets,
+      load.now,
+      {
+        owner,
+      },
+    );
+  }, [settings, period, load, owner]);
+
+  const owners = useMemo(() => {
+    if (load.state !== 'ready') return [];
+    return [...new Set(load.data.leads.map((l) => l.owner ?? UNASSIGNED))].sort();
+  }, [load]);
+
+  if (!settings) return <p>Loading settings…</p>;
+  const stamp = period ? `${period.firstDay}_${period.lastDay}` : 'report';
+
+  return (
+    <main className="report">
+      <header className="report-header">
+        <h1>Weekly sales–marketing report</h1>
+        <div className="report-controls no-print">
+          <PeriodPicker choice={choice} onChange={setChoice} timeZone={settings.calendar.timeZone} />
+          <label>
+            Rep{' '}
+            <select value={owner ?? ''} onChange={(e) => setOwner(e.currentTarget.value || undefined)}>
+              <option value="">Whole team</option>
+              {owners.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
+            </select>
+          </label>
+          {report && (
+            <span className="report-exports">
+              <button
+                type="button"
+                onClick={() => downloadText(`baton-report-${stamp}.csv`, figuresCsv(report), 'text/csv')}
+              >
+                Figures CSV
+              </button>
+              <button
+                type="button"
+                onClick={() => downloadText(`baton-assets-${stamp}.csv`, assetsSentCsv(report), 'text/csv')}
+              >
+                Assets CSV
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  downloadText(`baton-content-requests-${stamp}.csv`, contentRequestsCsv(report), 'text/csv')
+                }
+              >
+                Requests CSV
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  downloadText(`baton-report-${stamp}.json`, reportJson(report), 'application/json')
+                }
+              >
+                JSON
+              </button>
+              <button type="button" onClick={() => window.print()}>
+                Print
+              </button>
+            </span>
+          )}
+        </div>
+        {period ? (
+          <p
+            data-testid="report-period"
+            data-from={new Date(period.from).toISOString()}
+            data-to={new Date(period.to).toISOString()}
+          >
+            {period.firstDay} – {period.lastDay} ({period.timeZone}){owner ? ` · ${owner}` : ' · whole team'}
+          </p>
+        ) : (
+          <p role="alert">The dates do not make a period: the last day must not be before the first.</p>
+        )}
+      </header>
+
+      {load.state === 'loading' && <p aria-live="polite">Reading the figures…</p>}
+      {load.state === 'error' && <p role="alert">{load.message}</p>}
+      {load.state === 'ready' && load.data.blindSpots.length > 0 && (
+        <aside className="report-blind-spots">
+          <h2>What these figures cannot see</h2>
+          <ul>
+            {load.data.blindSpots.map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
+        </aside>
+      )}
+
+      {report && (
+        <>
+          <FigureGroups figures={report.total} charts />
+
+          <section className="report-requests">
+            <table className="report-table">
+              <caption>Content requests, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Asked for</th>
+                  <th scope="col">Lead</th>
+                  <th scope="col">Rep</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.total.content.requests.map((r) => (
+                  <tr key={`${r.leadId}-${r.at}-${r.text}`}>
+                    <td>{new Date(r.at).toLocaleString()}</td>
+                    <td>{r.text}</td>
+                    <td>{r.leadName}</td>
+                    <td>{r.owner}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+
+          <h2>By rep</h2>
+          {report.reps.map((rep) => (
+            <section key={rep.owner} className="report-rep" data-testid="report-rep" data-owner={rep.owner}>
+              <h3>{rep.owner}</h3>
+              <FigureGroups figures={rep.figures} charts={false} />
+            </section>
+          ))}
+        </>
+      )}
+    </main>
+  );
+}
