@@ -17,6 +17,7 @@ const PART_LABEL: Record<PolicyPart, string> = {
   qualificationFields: 'qualification fields',
   ownDomains: 'your email domains',
   reminders: 'reminders',
+  reportTargets: 'report targets',
 };
 const names = (parts: readonly PolicyPart[]) => parts.map((part) => PART_LABEL[part]).join(', ');
 
@@ -59,7 +60,7 @@ export function TeamPolicySection() {
   return (
     <SettingsSection
       title="Team policy file"
-      intro="The SLA policy, business calendar, score model, qualification fields, your email domains and reminders, in one JSON file. Leads and logged work are not in it (the full backup holds those)."
+      intro="The SLA policy, business calendar, score model, qualification fields, your email domains, reminders and report targets, in one JSON file. Leads and logged work are not in it (the full backup holds those)."
     >
       <div className="row">
         <button type="button" data-testid="policy-export" onClick={() => void exportPolicy()}>

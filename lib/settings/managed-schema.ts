@@ -32,6 +32,10 @@ const TITLES: Record<PolicyPart | 'teamPolicy', { title: string; description: st
     description: 'People at these domains are never taken as the lead. Wins over teamPolicy.',
   },
   reminders: { title: 'Reminders', description: 'Notifications before a deadline. Wins over teamPolicy.' },
+  reportTargets: {
+    title: 'Report targets',
+    description: "Marketing's commitments the weekly report measures against. Wins over teamPolicy.",
+  },
 };
 
 type Json = { [key: string]: unknown };

@@ -18,6 +18,7 @@ export const POLICY_PARTS = [
   'qualificationFields',
   'ownDomains',
   'reminders',
+  'reportTargets',
 ] as const;
 export type PolicyPart = (typeof POLICY_PARTS)[number];
 
@@ -28,6 +29,7 @@ export const PolicySettings = z.strictObject({
   qualificationFields: Settings.shape.qualificationFields.unwrap().optional(),
   ownDomains: Settings.shape.ownDomains.unwrap().optional(),
   reminders: Settings.shape.reminders.unwrap().optional(),
+  reportTargets: Settings.shape.reportTargets.unwrap().optional(),
 });
 export type PolicySettings = z.infer<typeof PolicySettings>;
 
