@@ -99,6 +99,8 @@ export interface ReportFigures {
   };
   content: {
     assetsSent: number;
+    /** Links copied (not inserted): shown apart, never counted as sent. */
+    linksCopied: number;
     byAsset: Record<string, number>;
     libraryAssets: number;
     libraryUsedShare: number | null;
@@ -203,6 +205,7 @@ function figuresOf(
   let connects = 0;
   const byAsset: Record<string, number> = {};
   let assetsSent = 0;
+  let linksCopied = 0;
   const requests: ReportFigures['content']['requests'] = [];
 
   for (const lead of leads) {
@@ -218,6 +221,7 @@ function figuresOf(
       assetsSent++;
       byAsset[s.assetId] = (byAsset[s.assetId] ?? 0) + 1;
     }
+    for (const c of lead.linksCopied) if (inPeriod(period, c.at)) linksCopied++;
     for (const r of lead.contentRequests) {
       if (!inPeriod(period, r.at)) continue;
       requests.push({
@@ -341,6 +345,7 @@ function figuresOf(
     },
     content: {
       assetsSent,
+      linksCopied,
       byAsset,
       libraryAssets: library.size,
       libraryUsedShare: ratio(usedInLibrary, library.size),

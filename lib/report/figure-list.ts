@@ -93,6 +93,7 @@ export function figureList(f: ReportFigures): Figure[] {
     mkt('marketing-mql-value', 'MQL value', 'amount', f.marketing.mqlValue),
     mkt('marketing-mqls-owed', 'MQLs owed for the revenue target', 'count', f.marketing.mqlsOwed),
     content('assets-sent', 'Assets sent', 'count', f.content.assetsSent),
+    content('links-copied', 'Links copied (not counted as sent)', 'count', f.content.linksCopied),
     content('library-used-share', 'Share of the library used', 'rate', f.content.libraryUsedShare),
     content('mqls-with-asset-share', 'MQLs sent an asset', 'rate', f.content.mqlsWithAssetShare),
     content('content-requests', 'Content requests', 'count', f.content.contentRequests),

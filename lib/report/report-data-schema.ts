@@ -27,6 +27,7 @@ export const LeadSummarySchema = z.object({
     .optional(),
   firstHandBackAt: EpochMs.optional(),
   assetsSent: z.array(z.object({ assetId: z.string().min(1), at: EpochMs })),
+  linksCopied: z.array(z.object({ assetId: z.string().min(1), at: EpochMs })).default([]),
   contentRequests: z.array(z.object({ at: EpochMs, text: z.string() })),
   touchesBeforeHandoff: z.number().int().nonnegative(),
   customerAt: EpochMs.optional(),

@@ -45,8 +45,10 @@ export interface LeadSummary {
   handBack?: SummaryHandBack;
   /** The earliest hand-back at or after the handoff (a first response). */
   firstHandBackAt?: number;
-  /** Every asset sent, oldest first. */
+  /** Every asset inserted into a reply (sent), oldest first. */
   assetsSent: Array<{ assetId: string; at: number }>;
+  /** Every asset whose link was only copied, oldest first: shown apart, never counted as sent (#21). */
+  linksCopied: Array<{ assetId: string; at: number }>;
   /** Every content request, oldest first. */
   contentRequests: Array<{ at: number; text: string }>;
   /** Marketing touches (content consumed) before the handoff. */
@@ -61,7 +63,7 @@ export interface LeadRecords {
   lead: Pick<Lead, 'id' | 'name' | 'owner' | 'stage' | 'mqlAt' | 'handoffScore'>;
   attempts: ReadonlyArray<Pick<Attempt, 'at' | 'channel' | 'outcome'>>;
   dispositions: ReadonlyArray<Disposition>;
-  assetsSent: ReadonlyArray<Pick<AssetSent, 'assetId' | 'at'>>;
+  assetsSent: ReadonlyArray<Pick<AssetSent, 'assetId' | 'at' | 'channel'>>;
   contentRequests: ReadonlyArray<Pick<ContentRequest, 'at' | 'text'>>;
   touches: ReadonlyArray<Pick<Touch, 'at'>>;
   leadSource?: string;
@@ -103,9 +105,21 @@ export function summarizeLead(records: LeadRecords): LeadSummary {
       .sort(byAt),
     handBack: standing,
     firstHandBackAt,
-    assetsSent: records.assetsSent.map((s) => ({ assetId: s.assetId, at: Date.parse(s.at) })).sort(byAt),
+    assetsSent: sharedBy(records.assetsSent, 'gmail_insert'),
+    linksCopied: sharedBy(records.assetsSent, 'copy_link'),
     contentRequests: records.contentRequests.map((r) => ({ at: Date.parse(r.at), text: r.text })).sort(byAt),
     touchesBeforeHandoff,
     customerAt: Number.isFinite(customer) ? customer : undefined,
   };
+}
+
+/** The assets shared one way, oldest first (an opened asset is neither sent nor copied). */
+function sharedBy(
+  rows: LeadRecords['assetsSent'],
+  channel: AssetSent['channel'],
+): Array<{ assetId: string; at: number }> {
+  return rows
+    .filter((row) => row.channel === channel)
+    .map((row) => ({ assetId: row.assetId, at: Date.parse(row.at) }))
+    .sort(byAt);
 }

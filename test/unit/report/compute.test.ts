@@ -301,7 +301,14 @@ describe('hand-backs, marketing, content, end to end', () => {
               { at: t('2025-07-02T09:00'), text: 'German pricing' },
             ],
           }),
-          lead('2025-06-30T10:00', { assetsSent: [{ assetId: 'a1', at: t('2025-07-01T09:00') }] }),
+          lead('2025-06-30T10:00', {
+            assetsSent: [{ assetId: 'a1', at: t('2025-07-01T09:00') }],
+            // Copied links: shown apart, never sent, never library use (#21 item 8).
+            linksCopied: [
+              { assetId: 'a3', at: t('2025-07-01T10:00') },
+              { assetId: 'a3', at: t('2025-07-09T10:00') }, // after the period
+            ],
+          }),
         ],
         { libraryAssetIds: ['a1', 'a2', 'a3', 'a4'] },
       ),
@@ -314,6 +321,7 @@ describe('hand-backs, marketing, content, end to end', () => {
     const c = report.total.content;
     expect(c).toMatchObject({
       assetsSent: 2,
+      linksCopied: 1,
       libraryUsedShare: 0.25,
       mqlsWithAsset: 2,
       mqlsWithAssetShare: 1,

@@ -26,6 +26,7 @@ export function lead(handoff: string | undefined, over: Partial<LeadSummary> = {
     handoffAt: handoff === undefined ? undefined : t(handoff),
     attempts: [],
     assetsSent: [],
+    linksCopied: [],
     contentRequests: [],
     touchesBeforeHandoff: 0,
     ...over,

@@ -33,4 +33,22 @@ describe('summarizeLead', () => {
     expect(s.firstHandBackAt).toBe(Date.parse('2025-07-03T10:00:00.000Z'));
     expect(s.touchesBeforeHandoff).toBe(2);
   });
+
+  it('counts an asset inserted into a reply as sent, a copied link apart, and an opened asset as neither', () => {
+    const at = '2025-07-01T10:00:00.000Z';
+    const s = summarizeLead({
+      lead: { id: 'L1', name: 'Ada', owner: 'rep-1', stage: 'mql', mqlAt: '2025-06-30T14:00:00.000Z' },
+      attempts: [],
+      dispositions: [],
+      assetsSent: [
+        { assetId: 'copied', at, channel: 'copy_link' },
+        { assetId: 'opened', at, channel: 'open' },
+        { assetId: 'inserted', at, channel: 'gmail_insert' },
+      ],
+      contentRequests: [],
+      touches: [],
+    });
+    expect(s.assetsSent.map((a) => a.assetId)).toEqual(['inserted']);
+    expect(s.linksCopied.map((a) => a.assetId)).toEqual(['copied']);
+  });
 });
