@@ -14,12 +14,19 @@ while (pending.length > 0) {
   if (seen.has(file) || !existsSync(file)) continue;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
-  for (const m of code.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) pending.push(resolve(dirname(file), m[1]));
+  for (const m of code.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+\.js)["']/g))
+    pending.push(resolve(dirname(file), m[1]));
 }
 const rows = [...seen].map((file) => {
   const code = readFileSync(file);
-  return { file: file.slice(dir.length + 1), raw_kB: +(code.length / 1024).toFixed(1), gzip_kB: +(gzipSync(code, { level: 9 }).length / 1024).toFixed(1) };
+  return {
+    file: file.slice(dir.length + 1),
+    raw_kB: +(code.length / 1024).toFixed(1),
+    gzip_kB: +(gzipSync(code, { level: 9 }).length / 1024).toFixed(1),
+  };
 });
 console.table(rows);
 const total = rows.reduce((sum, r) => sum + r.gzip_kB, 0);
-console.log(`report.html JavaScript: ${total.toFixed(1)} KB gzipped (budget 250 KB) ${total <= 250 ? 'ok' : 'OVER BUDGET'}`);
+console.log(
+  `report.html JavaScript: ${total.toFixed(1)} KB gzipped (budget 250 KB) ${total <= 250 ? 'ok' : 'OVER BUDGET'}`,
+);
