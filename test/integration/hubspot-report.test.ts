@@ -103,4 +103,39 @@ describe('the report from HubSpot', () => {
       true,
     );
   }, 120_000);
+
+  test("a range past search's 10,000 cap is split, and every record is read", async () => {
+    const contact = {
+      id: '100000',
+      properties: {
+        firstname: 'Busy',
+        hubspot_owner_id: '90001',
+        lifecyclestage: 'marketingqualifiedlead',
+        hs_lifecyclestage_marketingqualifiedlead_date: new Date(window.from + 3_600_000).toISOString(),
+      },
+    };
+    const n = 10_100;
+    const engagements = Array.from({ length: n }, (_, k) => ({
+      type: 'notes',
+      id: String(500_000 + k),
+      properties: {
+        hs_timestamp: new Date(window.from + 7_200_000 + k * 60_000).toISOString(),
+        hs_note_body: `Content the prospect asked for (logged in Baton): item ${k}\n[baton:req-${k}]`,
+      },
+      contacts: ['100000'],
+    }));
+    const crowded: TeamMonth = {
+      seed: { empty: true, contacts: [contact], engagements },
+      expected: [],
+      library: [],
+      engagementCount: n,
+      mqlCount: 1,
+    };
+    const { source, requestsSince } = await sourceFor(crowded);
+    const data = await source.readReportData(window);
+    expect(data.leads).toHaveLength(1);
+    expect(data.leads[0]?.contentRequests).toHaveLength(n);
+    const log = await requestsSince();
+    expect(log.every((r) => r.status === 200)).toBe(true);
+  }, 120_000);
 });
