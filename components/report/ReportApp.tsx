@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { request } from '@/lib/messaging/messenger';
+import { messenger, request } from '@/lib/messaging/messenger';
 import { computeReport, UNASSIGNED } from '@/lib/report/compute';
 import { customPeriod, periodFromInstants, presetPeriod, type ReportPeriod } from '@/lib/report/period';
 import type { ReportDataWire } from '@/lib/report/report-data-schema';
 import { assetsSentCsv, contentRequestsCsv, figuresCsv, reportJson } from '@/lib/report/report-export';
+import { progressShare, ReportProgress } from '@/lib/report/report-progress';
 import { formatReportLink, parseReportLink } from '@/lib/report/report-url';
 import { readSettings } from '@/lib/settings/item';
 import type { Settings } from '@/lib/settings/schema';
@@ -29,6 +30,9 @@ export function ReportApp() {
   const [owner, setOwner] = useState<string | undefined>();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [now] = useState(() => Date.now());
+  const [progress, setProgress] = useState<ReportProgress>();
+  /** Bumped by Refresh: the source forgets the period and the page reads it again. */
+  const [reads, setReads] = useState(0);
 
   // A link's ?from=&to=&owner= gives the view back.
   useEffect(() => {
@@ -56,11 +60,19 @@ export function ReportApp() {
     }
   }, [choice, settings, now]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reads` is the Refresh button's: a new read of the same period
   useEffect(() => {
     if (!period) return;
     history.replaceState(null, '', formatReportLink({ from: period.from, to: period.to, owner }));
     let live = true;
     setLoad({ state: 'loading' });
+    setProgress(undefined);
+    // HubSpot's read takes paced requests: the background says how far it has come.
+    const off = messenger.onMessage('reportProgress', ({ data }) => {
+      const parsed = ReportProgress.safeParse(data);
+      if (live && parsed.success && parsed.data.from === period.from && parsed.data.to === period.to)
+        setProgress(parsed.data);
+    });
     request('reportData', { from: period.from, to: period.to })
       .then((data) => live && setLoad({ state: 'ready', data, now: Date.now() }))
       .catch(
@@ -69,8 +81,16 @@ export function ReportApp() {
       );
     return () => {
       live = false;
+      off();
     };
-  }, [period, owner]);
+  }, [period, owner, reads]);
+
+  const refresh = () => {
+    if (!period) return;
+    void request('refreshReportData', { from: period.from, to: period.to })
+      .catch(() => undefined)
+      .then(() => setReads((n) => n + 1));
+  };
 
   const report = useMemo(() => {
     if (!settings || !period || load.state !== 'ready') return undefined;
@@ -146,6 +166,9 @@ export function ReportApp() {
               <button type="button" onClick={() => window.print()}>
                 Print
               </button>
+              <button type="button" data-testid="report-refresh" onClick={refresh}>
+                Refresh
+              </button>
             </span>
           )}
         </div>
@@ -162,7 +185,24 @@ export function ReportApp() {
         )}
       </header>
 
-      {load.state === 'loading' && <p aria-live="polite">Reading the figures…</p>}
+      {load.state === 'loading' && (
+        <p aria-live="polite">
+          Reading the figures…
+          {progress && (
+            <>
+              {' '}
+              <progress
+                data-testid="report-progress"
+                data-value={progressShare(progress)}
+                max={1}
+                value={progressShare(progress)}
+                aria-label="Reading the report"
+              />{' '}
+              {progress.label} ({progress.done} of {progress.total}, step {progress.step} of {progress.steps})
+            </>
+          )}
+        </p>
+      )}
       {load.state === 'error' && <p role="alert">{load.message}</p>}
       {load.state === 'ready' && load.data.blindSpots.length > 0 && (
         <aside className="report-blind-spots">

@@ -66,7 +66,16 @@ export function registerRouter(
     const current = source();
     if (!current.readReportData)
       throw new Error('The report cannot read this source yet: switch to the local store.');
-    return current.readReportData(window);
+    return current.readReportData(window, {
+      onProgress: (progress) => broadcast('reportProgress', progress),
+    });
+  });
+  handle('refreshReportData', context, async (window) => {
+    // The local store keeps no copy to forget: its proxy has no such method, which is fine.
+    await source()
+      .forgetReportData?.(window)
+      .catch(() => {});
+    return { ok: true as const };
   });
 
   handle('addLead', context, async (input) => {

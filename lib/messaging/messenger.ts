@@ -17,7 +17,10 @@ export async function request<T extends MessageType>(type: T, data: RequestOf<T>
 }
 
 /** Fire-and-forget to every open extension page; nobody listening is not an error. */
-export function broadcast<T extends 'leadChanged' | 'tabStateChanged'>(type: T, data: RequestOf<T>): void {
+export function broadcast<T extends 'leadChanged' | 'tabStateChanged' | 'reportProgress'>(
+  type: T,
+  data: RequestOf<T>,
+): void {
   const send = messenger.sendMessage as (type: T, data: RequestOf<T>) => Promise<unknown>;
   send(type, data).catch(() => {});
 }

@@ -11,6 +11,7 @@ import {
 } from '../model/schemas';
 import { QueueEntry } from '../queue/queue-entry';
 import { ReportDataSchema, ReportWindow } from '../report/report-data-schema';
+import { ReportProgress } from '../report/report-progress';
 import { LeadContext, NewLead, QueueQuery } from '../source/lead-source';
 
 /** Longer than any address a host page shows (browsers cap theirs near 2 MB; a report never needs that). */
@@ -105,6 +106,12 @@ export const protocol = {
   recordContentRequest: { from: 'extension-page', input: ContentRequest, output: z.null() },
   /** The weekly report's per-lead summaries for a period (issue #15). */
   reportData: { from: 'extension-page', input: ReportWindow, output: ReportDataSchema },
+  /** The report page's Refresh: the source forgets what it read for the period (HubSpot's cache). */
+  refreshReportData: {
+    from: 'extension-page',
+    input: ReportWindow,
+    output: z.object({ ok: z.literal(true) }),
+  },
   listAssets: { from: 'extension-page', input: z.null().optional(), output: z.array(Asset) },
   loadSample: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
   removeSample: { from: 'extension-page', input: z.null().optional(), output: WorkspaceCounts },
@@ -180,6 +187,8 @@ export const protocol = {
     output: z.void(),
   },
   tabStateChanged: { from: 'background', input: z.object({ tabId: z.number().int() }), output: z.void() },
+  /** How far a report read has come (HubSpot's takes paced requests): the page's progress bar. */
+  reportProgress: { from: 'background', input: ReportProgress, output: z.void() },
 } as const satisfies Record<string, { from: SenderKind | 'background'; input: z.ZodType; output: z.ZodType }>;
 
 export type Protocol = typeof protocol;

@@ -12,6 +12,10 @@ import {
   Touch,
 } from '../model/schemas';
 import type { ReportDataWire, ReportWindow } from '../report/report-data-schema';
+import type { ReportProgress } from '../report/report-progress';
+
+/** What a report read may tell its caller on the way (a CRM's read takes paced requests). */
+export type ReportReadHooks = { onProgress?: (progress: ReportProgress) => void };
 
 /** Everything the card needs about one lead, read in one go. */
 export const LeadContext = z.object({
@@ -88,7 +92,9 @@ export interface LeadSource {
    * The weekly report's per-lead summaries (design §11): leads handed over in the window and leads
    * with activity in it, with all their activity up to now. Absent: this source cannot report yet.
    */
-  readReportData?(window: ReportWindow): Promise<ReportDataWire>;
+  readReportData?(window: ReportWindow, hooks?: ReportReadHooks): Promise<ReportDataWire>;
+  /** Forgets what was read for the report (the page's Refresh): the next read asks the source again. */
+  forgetReportData?(window: ReportWindow): Promise<void>;
   /** How many records the source's latest reads left out because they could not be read (a CRM's; the local store's are checked when written: 0). */
   unreadableRecords(): Promise<number>;
 }

@@ -17,7 +17,7 @@ import {
 /** @typedef {'calls' | 'emails' | 'communications' | 'notes'} EngagementType */
 /** @typedef {import('./properties.mjs').PropertyDefinition} PropertyDefinition */
 /**
- * @typedef {{ id: string, properties: Record<string, string | null>, createdAt: string, updatedAt: string, archived: boolean }} CrmRecord
+ * @typedef {{ id: string, properties: Record<string, string | null>, createdAt: string, updatedAt: string, archived: boolean, malformed?: boolean }} CrmRecord
  * @typedef {{ id: string, properties: Record<string, string | null>, createdAt: string, updatedAt: string, archived: false }} CrmObject
  */
 
@@ -272,6 +272,16 @@ export class Portal {
 
   /** @param {ObjectType} type @param {CrmRecord} record @param {readonly string[] | undefined} requested @returns {CrmObject} */
   view(type, record, requested) {
+    if (record.malformed) {
+      return /** @type {CrmObject} */ (
+        /** @type {unknown} */ ({
+          id: record.id,
+          properties: null,
+          createdAt: record.createdAt,
+          archived: false,
+        })
+      );
+    }
     /** @type {Record<string, string | null>} */
     const properties = {};
     for (const name of this.propertiesFor(type, requested))
@@ -774,6 +784,65 @@ export class Portal {
     }));
     const next = offset + limit < ids.length ? { paging: { next: { after: String(offset + limit) } } } : {};
     return { results, ...next };
+  }
+
+  /**
+   * POST /crm/associations/{v}/{fromType}/contacts/batch/read (associations v4 batch read): for each
+   * input `{ id, after? }`, the contacts the engagement is associated with, 500 a page (`paging.next.after`
+   * when more). At most 1,000 inputs. Inputs that do not exist or have none are errors (a 207).
+   * @param {EngagementType} fromType @param {unknown} body
+   */
+  batchAssociations(fromType, body) {
+    if (!isPlainObject(body)) throw badRequest('Batch read body must be an object');
+    const inputs = /** @type {{ inputs?: unknown }} */ (body).inputs;
+    if (!Array.isArray(inputs)) throw badRequest('inputs must be an array of { id, after? }');
+    if (inputs.length > 1000) throw badRequest('At most 1000 inputs are allowed in an associations batch');
+    const startedAt = this.iso();
+    const results = [];
+    /** @type {string[]} */
+    const missing = [];
+    const typeId = ASSOCIATION_TYPE_IDS[fromType].toContact;
+    for (const input of inputs) {
+      const id = isPlainObject(input) ? scalar(/** @type {{ id?: unknown }} */ (input).id) : undefined;
+      if (id === undefined) throw badRequest('Each input needs an id');
+      const rawAfter = isPlainObject(input) ? /** @type {{ after?: unknown }} */ (input).after : undefined;
+      const offset = rawAfter === undefined || rawAfter === null ? 0 : Number(rawAfter);
+      if (!Number.isInteger(offset) || offset < 0)
+        throw badRequest(`after is not a valid paging cursor: ${String(rawAfter)}`);
+      const contacts = this.find(fromType, id)
+        ? [...(this.engagementContacts.get(`${fromType}:${id}`) ?? [])]
+            .filter((contactId) => this.find('contacts', contactId))
+            .sort((a, b) => Number(a) - Number(b))
+        : [];
+      if (contacts.length === 0) {
+        missing.push(id);
+        continue;
+      }
+      const page = contacts.slice(offset, offset + 500);
+      results.push({
+        from: { id },
+        to: page.map((contactId) => ({
+          toObjectId: Number(contactId),
+          associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId, label: null }],
+        })),
+        ...(offset + 500 < contacts.length ? { paging: { next: { after: String(offset + 500) } } } : {}),
+      });
+    }
+    const answer = { status: 'COMPLETE', results, startedAt, completedAt: this.iso() };
+    if (missing.length === 0) return { status: 200, body: answer };
+    return {
+      status: 207,
+      body: {
+        ...answer,
+        numErrors: missing.length,
+        errors: missing.map((id) => ({
+          status: 'error',
+          category: 'OBJECT_NOT_FOUND',
+          message: `No contacts are associated with ${fromType.replace(/s$/, '')} ${id}`,
+          context: { fromObjectId: [id] },
+        })),
+      },
+    };
   }
 
   // --- control ---

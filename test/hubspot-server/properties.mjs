@@ -139,6 +139,27 @@ export const CONTACT_PROPERTIES = [
     'date',
     { readOnly: true, calculated: true, groupName: 'contact_activity' },
   ),
+  define('hs_lifecyclestage_customer_date', 'Became a Customer Date', 'datetime', 'date', {
+    readOnly: true,
+    calculated: true,
+    groupName: 'contact_activity',
+  }),
+  define('hs_analytics_source', 'Original Traffic Source', 'enumeration', 'select', {
+    readOnly: true,
+    calculated: true,
+    groupName: 'analyticsinformation',
+    options: options([
+      ['ORGANIC_SEARCH', 'Organic Search'],
+      ['PAID_SEARCH', 'Paid Search'],
+      ['EMAIL_MARKETING', 'Email Marketing'],
+      ['SOCIAL_MEDIA', 'Organic Social'],
+      ['REFERRALS', 'Referrals'],
+      ['OTHER_CAMPAIGNS', 'Other Campaigns'],
+      ['DIRECT_TRAFFIC', 'Direct Traffic'],
+      ['OFFLINE', 'Offline Sources'],
+      ['PAID_SOCIAL', 'Paid Social'],
+    ]),
+  }),
   define('hs_linkedin_url', 'LinkedIn URL', 'string', 'text', { groupName: 'social_media_information' }),
   define('recent_conversion_event_name', 'Recent Conversion', 'string', 'text', {
     readOnly: true,

@@ -295,6 +295,18 @@ export async function startFakeHubSpot(options = {}) {
         fake.portal.batchRead(typeIn(params[1] ?? '', ['contacts', ...ENGAGEMENT_TYPES]), body),
     },
     {
+      method: 'POST',
+      pattern: new RegExp(`^/crm/associations/${V}/([^/]+)/([^/]+)/batch/read$`),
+      scope: SCOPES.read,
+      run: ({ params, body }) => {
+        const fromType = /** @type {import('./portal.mjs').EngagementType} */ (
+          typeIn(params[1] ?? '', ENGAGEMENT_TYPES)
+        );
+        typeIn(params[2] ?? '', ['contacts']);
+        return fake.portal.batchAssociations(fromType, body);
+      },
+    },
+    {
       method: 'GET',
       pattern: new RegExp(`^/crm/objects/${V}/([^/]+)/([^/]+)/associations/([^/]+)$`),
       scope: SCOPES.read,
@@ -546,6 +558,35 @@ export async function startFakeHubSpot(options = {}) {
       fake.down = false;
       fake.log = [];
       return config();
+    },
+    /**
+     * Adds records as given (no validation), for a test's own data set: `{ empty?, contacts?: [{ id,
+     * properties, createdAt?, malformed? }], engagements?: [{ type, id, properties, contacts, malformed? }] }`.
+     * `empty` starts from an empty portal; `malformed` makes reads send the record in a shape HubSpot
+     * never would (`properties: null`), so a client's record-by-record validation can be tested.
+     */
+    'POST /seed': (body) => {
+      if (body.empty) fake.portal = new Portal();
+      const contacts =
+        /** @type {Array<{ id: string, properties: Record<string, string>, createdAt?: string, malformed?: boolean }>} */ (
+          body.contacts ?? []
+        );
+      /** @type {Array<{ type: import('./portal.mjs').EngagementType, id: string, properties: Record<string, string>, contacts?: string[], malformed?: boolean }>} */
+      const engagements = /** @type {never} */ (body.engagements ?? []);
+      const createdAt = new Date().toISOString();
+      for (const c of contacts) {
+        const record = fake.portal.insert('contacts', String(c.id), c.properties, {
+          createdAt: c.createdAt ?? createdAt,
+        });
+        if (c.malformed) record.malformed = true;
+      }
+      for (const e of engagements) {
+        if (!ENGAGEMENT_TYPES.includes(e.type)) throw new Error(`unknown engagement type ${String(e.type)}`);
+        const record = fake.portal.insert(e.type, String(e.id), e.properties, { createdAt });
+        if (e.malformed) record.malformed = true;
+        for (const contactId of e.contacts ?? []) fake.portal.link(e.type, String(e.id), String(contactId));
+      }
+      return { contacts: fake.portal.objects.contacts.size, engagements: engagements.length };
     },
     'POST /faults': (body) => {
       const random = /** @type {RandomFaults | null | undefined} */ (body.random);

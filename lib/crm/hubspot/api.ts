@@ -26,7 +26,11 @@ export const paths = {
   objects: (objectType: EngagementType) => `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}`,
   object: (objectType: EngagementType, id: string) =>
     `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}/${encodeURIComponent(id)}`,
-  batchRead: (objectType: EngagementType) => `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}/batch/read`,
+  batchRead: (objectType: 'contacts' | EngagementType) =>
+    `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}/batch/read`,
+  /** Associations v4 batch read, in the date-based form: `POST /crm/associations/{v}/{from}/{to}/batch/read`. */
+  batchAssociations: (fromType: EngagementType, toType: 'contacts') =>
+    `/crm/associations/${HUBSPOT_API_VERSION}/${fromType}/${toType}/batch/read`,
   contactAssociations: (id: string, toType: EngagementType) =>
     `/crm/objects/${HUBSPOT_API_VERSION}/contacts/${encodeURIComponent(id)}/associations/${toType}`,
 };
@@ -73,6 +77,27 @@ export const AssociationsResponse = z.object({
   paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
 });
 
+/**
+ * Associations v4 batch read (`{ results: [{ from: { id }, to: [{ toObjectId, associationTypes }],
+ * paging? }], errors? }`), read row by row: a row that does not parse is left out and counted.
+ */
+const AssociationRow = z.object({
+  from: z.object({ id: z.union([z.string(), z.number()]).transform(String) }),
+  to: z.array(z.object({ toObjectId: z.union([z.string(), z.number()]).transform(String) })),
+  paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
+});
+export type AssociationRow = z.infer<typeof AssociationRow>;
+export const BatchAssociationsResponse = z
+  .object({ status: z.string().optional(), results: z.array(z.unknown()) })
+  .transform(({ results: rows }) => {
+    const results: AssociationRow[] = [];
+    for (const row of rows) {
+      const parsed = AssociationRow.safeParse(row);
+      if (parsed.success) results.push(parsed.data);
+    }
+    return { results, skipped: rows.length - results.length };
+  });
+
 export const PropertiesResponse = z.object({
   results: z.array(
     z.object({
@@ -96,7 +121,7 @@ export const ErrorBody = z
 
 export type Filter = {
   propertyName: string;
-  operator: 'EQ' | 'NEQ' | 'CONTAINS_TOKEN' | 'HAS_PROPERTY' | 'IN' | 'GTE' | 'LTE';
+  operator: 'EQ' | 'NEQ' | 'CONTAINS_TOKEN' | 'HAS_PROPERTY' | 'IN' | 'GTE' | 'LTE' | 'LT';
   value?: string;
   values?: string[];
 };

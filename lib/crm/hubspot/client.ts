@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { describeZodError } from '../../model/schemas';
 import {
+  type AssociationRow,
   AssociationsResponse,
+  BatchAssociationsResponse,
   BatchReadResponse,
   type CrmObject,
   CrmObject as CrmObjectSchema,
@@ -210,7 +212,7 @@ export class HubSpotClient {
 
   /** The records of `ids`, 100 a request; `skipped`: records HubSpot sent that could not be read. */
   async batchRead(
-    objectType: EngagementType,
+    objectType: 'contacts' | EngagementType,
     ids: readonly string[],
     properties: readonly string[],
   ): Promise<{ results: CrmObject[]; skipped: number }> {
@@ -219,12 +221,47 @@ export class HubSpotClient {
     for (let i = 0; i < ids.length; i += 100) {
       const inputs = ids.slice(i, i + 100).map((id) => ({ id }));
       const page = await this.request('POST', paths.batchRead(objectType), BatchReadResponse, {
-        body: { inputs, properties },
+        body: { inputs, properties, propertiesWithHistory: [] },
       });
       results.push(...page.results);
       skipped += page.skipped;
     }
     return { results, skipped };
+  }
+
+  /**
+   * The contacts each engagement of `ids` is associated with, 1,000 engagements a request
+   * (associations v4 batch read); an engagement with more associations than one page holds is
+   * asked again with its `after`. `skipped`: rows HubSpot sent that could not be read.
+   */
+  async associatedContacts(
+    fromType: EngagementType,
+    ids: readonly string[],
+  ): Promise<{ byEngagement: Map<string, string[]>; skipped: number }> {
+    const byEngagement = new Map<string, string[]>();
+    let skipped = 0;
+    let inputs: Array<{ id: string; after?: string }> = ids.map((id) => ({ id }));
+    while (inputs.length > 0) {
+      const more: Array<{ id: string; after?: string }> = [];
+      for (let i = 0; i < inputs.length; i += ASSOCIATION_BATCH) {
+        const page = await this.request(
+          'POST',
+          paths.batchAssociations(fromType, 'contacts'),
+          BatchAssociationsResponse,
+          { body: { inputs: inputs.slice(i, i + ASSOCIATION_BATCH) } },
+        );
+        skipped += page.skipped;
+        for (const row of page.results as AssociationRow[]) {
+          const list = byEngagement.get(row.from.id) ?? [];
+          list.push(...row.to.map((to) => to.toObjectId));
+          byEngagement.set(row.from.id, list);
+          const after = row.paging?.next?.after;
+          if (after) more.push({ id: row.from.id, after });
+        }
+      }
+      inputs = more;
+    }
+    return { byEngagement, skipped };
   }
 
   /** Creates an engagement associated with a contact. Tried once: see `unsafe`. */
@@ -252,6 +289,9 @@ export class HubSpotClient {
     return this.request('DELETE', paths.object(objectType, id), undefined);
   }
 }
+
+/** Inputs per associations v4 batch read (HubSpot's limit). */
+export const ASSOCIATION_BATCH = 1000;
 
 /** A 429: how long HubSpot asked us to wait. */
 class RateLimited extends HubSpotError {

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { Attempt, ContentRequest, Disposition, LeadPatch, LeadStage, Touch } from '../../model/schemas';
+import type {
+  AssetSent,
+  Attempt,
+  ContentRequest,
+  Disposition,
+  LeadPatch,
+  LeadStage,
+  Touch,
+} from '../../model/schemas';
 import {
   AttemptChannel,
   AttemptOutcome,
@@ -380,8 +388,20 @@ export function escapeHtml(text: string): string {
 /** The body of a note Baton writes: the text (escaped) and the write's tag. */
 export const noteBody = (text: string, id: string) => `${escapeHtml(text)}\n${noteTag(id)}`;
 
-export function assetSentNote(asset: { title: string; url: string } | undefined): string {
-  return asset ? `Sent from Baton: ${asset.title} (${asset.url})` : 'Sent an asset from Baton';
+/** What the rep did with the asset, in words a colleague reading the timeline takes at face value. */
+const ASSET_VERB: Record<AssetSent['channel'], string> = {
+  gmail_insert: 'Sent from Baton',
+  // Copying a link is not sending it: the note must not read as "sent" (#21 item 8).
+  copy_link: 'Link copied in Baton (not sent)',
+  open: 'Opened in Baton',
+};
+
+export function assetSentNote(
+  asset: { title: string; url: string } | undefined,
+  channel: AssetSent['channel'] = 'gmail_insert',
+): string {
+  const verb = ASSET_VERB[channel];
+  return asset ? `${verb}: ${asset.title} (${asset.url})` : `${verb}: an asset`;
 }
 
 export function contentRequestNote(request: Pick<ContentRequest, 'text'>): string {

@@ -14,12 +14,14 @@ import {
 import type { OutboxEntry } from '../../outbox/entry';
 import { withPendingWrites } from '../../outbox/overlay';
 import { DexieOutbox } from '../../outbox/store';
+import type { ReportDataWire, ReportWindow } from '../../report/report-data-schema';
 import {
   type LeadContext,
   LeadNotFoundError,
   type LeadSource,
   type NewLead,
   type QueueQuery,
+  type ReportReadHooks,
 } from '../../source/lead-source';
 import type { BatonDb } from '../../store/db';
 import type { CrmDb, HubSpotConnection } from '../connection';
@@ -45,6 +47,8 @@ import {
 } from './mapping';
 import { RequestPacer } from './pacer';
 import { HubSpotReadCache } from './read-cache';
+import { HubSpotReportCache } from './report-cache';
+import { readHubSpotReport } from './report-read';
 import { type ReadKind, UnreadableRecords } from './unreadable';
 
 const ATTEMPT_TYPES = ['calls', 'emails', 'communications'] as const;
@@ -62,18 +66,22 @@ export type HubSpotShared = {
   emails: HubSpotReadCache<string>;
   /** Records HubSpot sent that could not be read: left out, and counted for the sync line. */
   unreadable: UnreadableRecords;
+  /** The report's reads, per period, kept until the page's Refresh (or a disconnect). */
+  reports: HubSpotReportCache;
 };
 /** Forgets every HubSpot record held in memory (disconnect, clear all data). */
 export function forgetHubSpotShared(shared: HubSpotShared): void {
   shared.reads.clear();
   shared.emails.clear();
   shared.unreadable.clear();
+  shared.reports.clear();
 }
 export const newHubSpotShared = (): HubSpotShared => ({
   pacer: new RequestPacer(),
   reads: new HubSpotReadCache(),
   emails: new HubSpotReadCache(60_000, Date.now, 1_000),
   unreadable: new UnreadableRecords(),
+  reports: new HubSpotReportCache(),
 });
 
 /** Writes after which HubSpot's copy of the lead differs from the cached one (beyond what the local copies show). */
@@ -105,7 +113,10 @@ export class HubSpotLeadSource implements LeadSource {
      */
     private readonly onQueued: (delayMs?: number) => void = () => {},
     /** Shared by the background's sources, so the flusher's sends clear what the card cached. */
-    private readonly shared: Pick<HubSpotShared, 'reads' | 'emails' | 'unreadable'> = newHubSpotShared(),
+    private readonly shared: Pick<
+      HubSpotShared,
+      'reads' | 'emails' | 'unreadable' | 'reports'
+    > = newHubSpotShared(),
   ) {
     this.outbox = new DexieOutbox(crm);
   }
@@ -405,7 +416,13 @@ export class HubSpotLeadSource implements LeadSource {
         await this.revertDisposition(contactId, entry.disposition);
         return;
       case 'assetSent':
-        await this.noteOnce(contactId, entry.sent.id, entry.sent.at, assetSentNote(entry.asset), retrying);
+        await this.noteOnce(
+          contactId,
+          entry.sent.id,
+          entry.sent.at,
+          assetSentNote(entry.asset, entry.sent.channel),
+          retrying,
+        );
         return;
       case 'contentRequest':
         await this.noteOnce(
@@ -572,5 +589,28 @@ export class HubSpotLeadSource implements LeadSource {
 
   listAssets(): Promise<Asset[]> {
     return this.local.assets.toArray();
+  }
+
+  /**
+   * The report from HubSpot (see report-read.ts), kept per period: a second open of the same
+   * period asks HubSpot nothing until `forgetReportData` (the page's Refresh). Paced with the
+   * other reads by the client's pacer.
+   */
+  readReportData(window: ReportWindow, hooks: ReportReadHooks = {}): Promise<ReportDataWire> {
+    return this.shared.reports.read(window, async () => {
+      const read = await readHubSpotReport(this.client, {
+        window,
+        fieldMap: this.connection.fieldMap,
+        library: await this.local.assets.toArray(),
+        onProgress: hooks.onProgress,
+      });
+      this.shared.unreadable.note('report', read.skipped);
+      const { skipped: _skipped, ...data } = read;
+      return data;
+    });
+  }
+
+  async forgetReportData(window: ReportWindow): Promise<void> {
+    this.shared.reports.forget(window);
   }
 }

@@ -3,7 +3,7 @@
  * latest read of each kind replaces its count. The sync line shows the total, so a rep knows the
  * queue or a card is missing something rather than silently short.
  */
-export type ReadKind = 'queue' | 'search' | 'card';
+export type ReadKind = 'queue' | 'search' | 'card' | 'report';
 
 export class UnreadableRecords {
   private readonly counts = new Map<ReadKind, number>();
