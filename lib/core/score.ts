@@ -156,6 +156,11 @@ export const CRM_SCORE_LABEL = "CRM's score";
 
 export type ScoreLead = Pick<Lead, 'id' | 'title' | 'industry' | 'companySize' | 'territory' | 'crmScore'>;
 export type ScoreTouch = Pick<Touch, 'leadId' | 'at' | 'kind'>;
+/**
+ * A lead's touch times (epoch ms) by kind: all a score needs of its touches, small enough to keep
+ * in the lead's stored summary (so the queue scores thousands of leads without reading touches).
+ */
+export type TouchTimes = Partial<Record<TouchKind, readonly number[]>>;
 
 export const TOUCH_KIND_LABELS: Record<TouchKind, string> = {
   demo_request: 'Demo request',
@@ -220,7 +225,7 @@ const kindCounts = new Int32Array(TOUCH_KINDS.length);
 export function scoreLead(
   model: ScoreModel,
   lead: ScoreLead,
-  touches: ReadonlyArray<ScoreTouch>,
+  touches: ReadonlyArray<ScoreTouch> | TouchTimes,
   now: number,
 ): ScoreResult {
   if (!Number.isFinite(now)) throw new RangeError(`now must be epoch milliseconds, got ${now}`);
@@ -284,17 +289,21 @@ export function scoreLead(
   kindPoints.fill(0);
   kindCounts.fill(0);
   let engagementRaw = 0;
-  for (const touch of touches) {
-    if (touch.leadId !== lead.id) continue;
-    const weight = weights[touch.kind];
-    if (!weight) continue;
-    const at = Date.parse(touch.at);
-    if (!(at <= now)) continue; // future or unparseable
+  const addTouch = (kind: TouchKind, at: number) => {
+    const weight = weights[kind];
+    if (!weight) return;
+    if (!(at <= now)) return; // future or unparseable
     const points = weight * Math.exp(-(now - at) * p.decayPerMs);
     engagementRaw += points;
-    const k = KIND_INDEX[touch.kind];
+    const k = KIND_INDEX[kind];
     kindPoints[k] = (kindPoints[k] ?? 0) + points;
     kindCounts[k] = (kindCounts[k] ?? 0) + 1;
+  };
+  if (Array.isArray(touches)) {
+    for (const touch of touches as ReadonlyArray<ScoreTouch>)
+      if (touch.leadId === lead.id) addTouch(touch.kind, Date.parse(touch.at));
+  } else {
+    for (const kind of TOUCH_KINDS) for (const at of (touches as TouchTimes)[kind] ?? []) addTouch(kind, at);
   }
   const engagementReasons: ScoreReason[] = [];
   TOUCH_KINDS.forEach((kind, k) => {

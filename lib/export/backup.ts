@@ -13,6 +13,7 @@ import {
 import { migrateSettingsFrom, SETTINGS_VERSION } from '../settings/migrations';
 import { Settings } from '../settings/schema';
 import { type BatonDb, fromStoredLead, toStoredLead } from '../store/db';
+import { rebuildAllSummaries, summaryTables } from '../store/summaries';
 import { pagesOf } from './exports';
 
 /**
@@ -195,19 +196,16 @@ export function parseBackupText(text: string): Backup {
 
 /** Replaces the whole workspace with the backup, in one transaction: all of it or nothing. */
 export async function restoreBackup(db: BatonDb, backup: Backup): Promise<BackupCounts> {
-  await db.transaction(
-    'rw',
-    [db.leads, db.touches, db.assets, db.attempts, db.dispositions, db.assetsSent, db.contentRequests],
-    async () => {
-      for (const table of BACKUP_TABLES) await db[table].clear();
-      await db.leads.bulkAdd(backup.tables.leads.map(toStoredLead));
-      await db.touches.bulkAdd(backup.tables.touches);
-      await db.assets.bulkAdd(backup.tables.assets);
-      await db.attempts.bulkAdd(backup.tables.attempts);
-      await db.dispositions.bulkAdd(backup.tables.dispositions);
-      await db.assetsSent.bulkAdd(backup.tables.assetsSent);
-      await db.contentRequests.bulkAdd(backup.tables.contentRequests);
-    },
-  );
+  await db.transaction('rw', [...summaryTables(db), db.assets], async () => {
+    for (const table of BACKUP_TABLES) await db[table].clear();
+    await db.leads.bulkAdd(backup.tables.leads.map(toStoredLead));
+    await db.touches.bulkAdd(backup.tables.touches);
+    await db.assets.bulkAdd(backup.tables.assets);
+    await db.attempts.bulkAdd(backup.tables.attempts);
+    await db.dispositions.bulkAdd(backup.tables.dispositions);
+    await db.assetsSent.bulkAdd(backup.tables.assetsSent);
+    await db.contentRequests.bulkAdd(backup.tables.contentRequests);
+    await rebuildAllSummaries(db);
+  });
   return Object.fromEntries(BACKUP_TABLES.map((t) => [t, backup.tables[t].length])) as BackupCounts;
 }

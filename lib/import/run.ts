@@ -1,6 +1,8 @@
 import type { Asset, Lead, Touch } from '../model/schemas';
 import { putRows } from '../store/bulk';
 import { type BatonDb, fromStoredLead, type StoredLead, toStoredLead } from '../store/db';
+import { readSummaries } from '../store/summaries';
+import { type SummaryRecord, withLead, withTouches } from '../store/summary-record';
 import {
   type AssetRow,
   type CellIssue,
@@ -507,7 +509,7 @@ async function writeLeads(
   const updatedAt = now.toISOString();
   const fallbackColumn = Math.max(0, mapping.findIndex(Boolean));
   const crmKeyOf = (ref: { system: string; id: string }) => `${ref.system}:${ref.id}`;
-  return db.transaction('rw', db.leads, async () => {
+  return db.transaction('rw', db.leads, db.summaries, async () => {
     const emails = unique(rows.flatMap((r) => r.value.fields.emails));
     const crmKeys = unique(rows.flatMap((r) => r.value.fields.crm.map(crmKeyOf)));
     // A derived id only matters for rows with neither email nor CRM id (others are found by those).
@@ -627,7 +629,15 @@ async function writeLeads(
       if (existing) counts.updated++;
       else counts.created++;
     }
-    await putRows(db.leads, [...changed.values()]);
+    const leads = [...changed.values()];
+    // Each lead's summary takes its new fields over the rows it already sums up (a lead new to a
+    // store that had no leads has none).
+    const before = run.fresh ? new Map() : await readSummaries(db, [...changed.keys()]);
+    await putRows(db.leads, leads);
+    await putRows(
+      db.summaries,
+      leads.map((lead) => withLead(lead, before.get(lead.id))),
+    );
     return counts;
   });
 }
@@ -671,7 +681,7 @@ async function writeTouches(
   reject: Reject,
   run: RunIndex,
 ): Promise<Counts> {
-  return db.transaction('rw', db.leads, db.touches, async () => {
+  return db.transaction('rw', db.leads, db.touches, db.summaries, async () => {
     const ids = unique(rows.flatMap((r) => (r.value.lead.id ? [r.value.lead.id] : [])));
     const emails = unique(rows.flatMap((r) => (r.value.lead.email ? [r.value.lead.email] : [])));
     const crmKeys = unique(rows.flatMap((r) => (r.value.lead.crmKey ? [r.value.lead.crmKey] : [])));
@@ -707,14 +717,46 @@ async function writeTouches(
     // New or replaced? Into a table that was empty when the run began, only this run's own ids can
     // repeat; otherwise ask for the chunk's ids (IndexedDB's count() walks the table: not that).
     const touchIds = [...touches.keys()];
-    let updated: number;
+    let replaced: Touch[];
     if (run.touchIds) {
-      updated = touchIds.filter((id) => run.touchIds?.has(id)).length;
+      // Only ids this run wrote already can be there: read just those (a file's repeated rows).
+      const repeated = touchIds.filter((id) => run.touchIds?.has(id));
       for (const id of touchIds) run.touchIds.add(id);
-    } else updated = (await db.touches.bulkGet(touchIds)).filter(Boolean).length;
+      replaced = repeated.length > 0 ? present(await db.touches.bulkGet(repeated)) : [];
+    } else replaced = present(await db.touches.bulkGet(touchIds));
     await putRows(db.touches, [...touches.values()]);
-    return { created: touches.size - updated, updated };
+    await putTouchSummaries(db, [...touches.values()], replaced);
+    return { created: touches.size - replaced.length, updated: replaced.length };
   });
+}
+
+const present = <T>(rows: ReadonlyArray<T | undefined>): T[] =>
+  rows.filter((row): row is T => row !== undefined);
+
+/** The touches' leads' summaries with the new touch times in (and a replaced touch's old time out). */
+async function putTouchSummaries(db: BatonDb, written: readonly Touch[], replaced: readonly Touch[]) {
+  const old = new Map(replaced.map((touch) => [touch.id, touch]));
+  const changes = new Map<string, { added: Touch[]; removed: Touch[] }>();
+  for (const touch of written) {
+    const before = old.get(touch.id);
+    if (before && before.leadId === touch.leadId && before.kind === touch.kind && before.at === touch.at)
+      continue;
+    const add = (leadId: string) => {
+      const change = changes.get(leadId) ?? { added: [], removed: [] };
+      changes.set(leadId, change);
+      return change;
+    };
+    add(touch.leadId).added.push(touch);
+    if (before) add(before.leadId).removed.push(before);
+  }
+  if (changes.size === 0) return;
+  const summaries = await readSummaries(db, [...changes.keys()]);
+  const updated: SummaryRecord[] = [];
+  for (const [leadId, { added, removed }] of changes) {
+    const record = summaries.get(leadId);
+    if (record) updated.push(withTouches(record, added, removed));
+  }
+  await putRows(db.summaries, updated);
 }
 
 async function writeAssets(db: BatonDb, rows: Array<Pending<AssetRow>>, now: Date): Promise<Counts> {

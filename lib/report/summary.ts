@@ -62,7 +62,8 @@ export interface LeadSummary {
 export interface LeadRecords {
   lead: Pick<Lead, 'id' | 'name' | 'owner' | 'stage' | 'mqlAt' | 'handoffScore'>;
   attempts: ReadonlyArray<Pick<Attempt, 'at' | 'channel' | 'outcome'>>;
-  dispositions: ReadonlyArray<Disposition>;
+  /** A hand-back's kind, time and (recycle, disqualify) reason. */
+  dispositions: ReadonlyArray<Disposition | (Pick<Disposition, 'kind' | 'at'> & { reason?: RecycleReason })>;
   assetsSent: ReadonlyArray<Pick<AssetSent, 'assetId' | 'at' | 'channel'>>;
   contentRequests: ReadonlyArray<Pick<ContentRequest, 'at' | 'text'>>;
   touches: ReadonlyArray<Pick<Touch, 'at'>>;

@@ -11,8 +11,10 @@ import {
   type LeadPatch,
   Touch,
 } from '../model/schemas';
+import type { QueueEntry } from '../queue/queue-entry';
 import type { ReportDataWire, ReportWindow } from '../report/report-data-schema';
 import type { ReportProgress } from '../report/report-progress';
+import type { QueueEntriesOptions } from './queue-entries';
 
 /** What a report read may tell its caller on the way (a CRM's read takes paced requests). */
 export type ReportReadHooks = { onProgress?: (progress: ReportProgress) => void };
@@ -62,6 +64,8 @@ export interface LeadSource {
   readLeadContext(leadId: string): Promise<LeadContext | undefined>;
   /** Open leads handed to sales (MQL), for the queue. */
   listQueue(query: QueueQuery): Promise<Lead[]>;
+  /** The queue as the panel shows it: open leads with their attempts and score. */
+  queueEntries(query: QueueQuery, options: QueueEntriesOptions): Promise<QueueEntry[]>;
   /**
    * Attempts and touches of many leads at once (for the queue's SLA and score). `touches: false`
    * reads attempts only (the badge and reminders need the SLA, not the score); touches are then [].

@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { decodeSlug, rawSlugOfUrl } from '../model/linkedin-slug';
 import type { Asset, AssetSent, Attempt, ContentRequest, Disposition, Lead, Touch } from '../model/schemas';
+import { rebuildAllSummaries } from './summaries';
+import type { SummaryRecord } from './summary-record';
 
 /** A lead as stored: the record plus denormalised keys that IndexedDB can index. */
 export type StoredLead = Lead & {
@@ -24,7 +26,8 @@ export type StoredLead = Lead & {
  * indexes, and transactions spanning tables, with the real IndexedDB semantics underneath
  * (the same code runs on fake-indexeddb in unit tests).
  *
- * Only the background service worker opens it: it is the one door to data (design §2).
+ * The background service worker is the one door to data (design §2); the import worker opens it
+ * too, for the bulk writes of an import, export or restore that the background hands it.
  */
 export class BatonDb extends Dexie {
   leads!: EntityTable<StoredLead, 'id'>;
@@ -34,6 +37,8 @@ export class BatonDb extends Dexie {
   dispositions!: EntityTable<Disposition, 'id'>;
   assetsSent!: EntityTable<AssetSent, 'id'>;
   contentRequests!: EntityTable<ContentRequest, 'id'>;
+  /** One summary per lead (summary-record.ts): what the queue and the report read. */
+  summaries!: EntityTable<SummaryRecord, 'leadId'>;
 
   constructor(name = 'baton') {
     super(name);
@@ -67,6 +72,10 @@ export class BatonDb extends Dexie {
     });
     // Version 4: no index on a touch's `assetId` (nothing queries it; 1M touches paid 1M entries).
     this.version(4).stores({ touches: 'id, [leadId+at]' });
+    // Version 5: a summary per lead, built here for the rows already stored (issue #15 item 6).
+    this.version(5)
+      .stores({ summaries: 'leadId, [owner+stage], stage, handoffAt, lastActivityAt' })
+      .upgrade((tx) => rebuildAllSummaries(tx));
   }
 }
 

@@ -11,6 +11,7 @@ import {
   LeadPatch,
   STAGE_AFTER_DISPOSITION,
 } from '../model/schemas';
+import type { QueueEntry } from '../queue/queue-entry';
 import type { ReportDataWire, ReportWindow } from '../report/report-data-schema';
 import {
   type ActivityOptions,
@@ -20,10 +21,13 @@ import {
   NewLead,
   QueueQuery,
 } from '../source/lead-source';
+import type { QueueEntriesOptions } from '../source/queue-entries';
 import { readAttemptsOf, readTouchesOf } from './activity';
 import { type BatonDb, fromStoredLead, toStoredLead } from './db';
 import { readLocalReportData } from './report-data';
 import { ScoreTouchCache } from './score-touch-cache';
+import { refreshSummaries, summaryTables } from './summaries';
+import { queueEntryOf } from './summary-record';
 
 /** The embedded LeadSource: everything in the browser's IndexedDB. */
 export class LocalLeadSource implements LeadSource {
@@ -89,6 +93,29 @@ export class LocalLeadSource implements LeadSource {
       .map(fromStoredLead);
   }
 
+  /**
+   * From the stored summaries (one small record per lead, one indexed range read): no attempts or
+   * touches are read, so the first ask costs what the thousandth does.
+   */
+  async queueEntries(input: QueueQuery, { scoreModel, now }: QueueEntriesOptions): Promise<QueueEntry[]> {
+    const query = QueueQuery.parse(input);
+    const { summaries } = this.db;
+    const collection =
+      query.owner !== undefined
+        ? summaries.where('[owner+stage]').equals([query.owner, 'mql'])
+        : summaries.where('stage').equals('mql');
+    const records = query.includeSample
+      ? await collection.limit(query.limit).toArray()
+      : (await collection.limit(query.limit + (await this.sampleLeadCount())).toArray())
+          .filter((record) => !record.sample)
+          .slice(0, query.limit);
+    return records.map((record) => queueEntryOf(record, scoreModel, now));
+  }
+
+  private sampleLeadCount(): Promise<number> {
+    return this.db.leads.where('sampleFlag').equals(1).count();
+  }
+
   async readActivity(
     leadIds: readonly string[],
     { touches = true }: ActivityOptions = {},
@@ -143,23 +170,27 @@ export class LocalLeadSource implements LeadSource {
   async addLead(input: NewLead, now: Date): Promise<Lead> {
     const fields = NewLead.parse(input);
     const lead = Lead.parse({ ...fields, id: crypto.randomUUID(), updatedAt: now.toISOString() });
-    await this.db.leads.add(toStoredLead(lead));
+    await this.inSummaryTransaction(async () => {
+      await this.db.leads.add(toStoredLead(lead));
+      await refreshSummaries(this.db, [lead.id]);
+    });
     return lead;
   }
 
   async updateFields(leadId: string, patch: LeadPatch, now: Date): Promise<Lead> {
     const changes = LeadPatch.parse(patch);
-    return this.db.transaction('rw', this.db.leads, async () => {
+    return this.inSummaryTransaction(async () => {
       const stored = await this.db.leads.get(leadId);
       if (!stored) throw new LeadNotFoundError(leadId);
       const lead = Lead.parse({ ...fromStoredLead(stored), ...changes, updatedAt: now.toISOString() });
       await this.db.leads.put(toStoredLead(lead));
+      await refreshSummaries(this.db, [leadId]);
       return lead;
     });
   }
 
   async linkIdentity(leadId: string, identity: LeadIdentity, now: Date): Promise<Lead> {
-    return this.db.transaction('rw', this.db.leads, async () => {
+    return this.inSummaryTransaction(async () => {
       const stored = await this.db.leads.get(leadId);
       if (!stored) throw new LeadNotFoundError(leadId);
       const current = fromStoredLead(stored);
@@ -176,26 +207,32 @@ export class LocalLeadSource implements LeadSource {
         updatedAt: now.toISOString(),
       });
       await this.db.leads.put(toStoredLead(lead));
+      await refreshSummaries(this.db, [leadId]);
       return lead;
     });
   }
 
   async logAttempt(input: Attempt): Promise<Attempt> {
     const attempt = Attempt.parse(input);
-    await this.db.transaction('rw', this.db.leads, this.db.attempts, async () => {
+    await this.inSummaryTransaction(async () => {
       if (!(await this.db.leads.get(attempt.leadId))) throw new LeadNotFoundError(attempt.leadId);
       await this.db.attempts.put(attempt);
+      await refreshSummaries(this.db, [attempt.leadId]);
     });
     return attempt;
   }
 
   async removeAttempt(attemptId: string): Promise<void> {
-    await this.db.attempts.delete(attemptId);
+    await this.inSummaryTransaction(async () => {
+      const attempt = await this.db.attempts.get(attemptId);
+      await this.db.attempts.delete(attemptId);
+      if (attempt) await refreshSummaries(this.db, [attempt.leadId]);
+    });
   }
 
   async setDisposition(input: Disposition): Promise<Lead> {
     const disposition = Disposition.parse(input);
-    return this.db.transaction('rw', this.db.leads, this.db.dispositions, async () => {
+    return this.inSummaryTransaction(async () => {
       const stored = await this.db.leads.get(disposition.leadId);
       if (!stored) throw new LeadNotFoundError(disposition.leadId);
       const lead = Lead.parse({
@@ -205,12 +242,13 @@ export class LocalLeadSource implements LeadSource {
       });
       await this.db.dispositions.put({ ...disposition, previousStage: stored.stage });
       await this.db.leads.put(toStoredLead(lead));
+      await refreshSummaries(this.db, [lead.id]);
       return lead;
     });
   }
 
   async undoDisposition(dispositionId: string): Promise<Lead> {
-    return this.db.transaction('rw', this.db.leads, this.db.dispositions, async () => {
+    return this.inSummaryTransaction(async () => {
       const disposition = await this.db.dispositions.get(dispositionId);
       if (!disposition) throw new Error(`No hand-back with id "${dispositionId}" to undo`);
       const stored = await this.db.leads.get(disposition.leadId);
@@ -222,16 +260,25 @@ export class LocalLeadSource implements LeadSource {
       });
       await this.db.dispositions.delete(dispositionId);
       await this.db.leads.put(toStoredLead(lead));
+      await refreshSummaries(this.db, [lead.id]);
       return lead;
     });
   }
 
   async recordAssetSent(input: AssetSent): Promise<void> {
-    await this.db.assetsSent.put(AssetSent.parse(input));
+    const sent = AssetSent.parse(input);
+    await this.inSummaryTransaction(async () => {
+      await this.db.assetsSent.put(sent);
+      await refreshSummaries(this.db, [sent.leadId]);
+    });
   }
 
   async recordContentRequest(input: ContentRequest): Promise<void> {
-    await this.db.contentRequests.put(ContentRequest.parse(input));
+    const request = ContentRequest.parse(input);
+    await this.inSummaryTransaction(async () => {
+      await this.db.contentRequests.put(request);
+      await refreshSummaries(this.db, [request.leadId]);
+    });
   }
 
   async readReportData(window: ReportWindow): Promise<ReportDataWire> {
@@ -240,5 +287,10 @@ export class LocalLeadSource implements LeadSource {
 
   async listAssets(): Promise<Asset[]> {
     return this.db.assets.toArray();
+  }
+
+  /** A write and the summary of the lead it changes, in one transaction (summaries.ts). */
+  private inSummaryTransaction<T>(write: () => Promise<T>): Promise<T> {
+    return this.db.transaction('rw', summaryTables(this.db), write);
   }
 }

@@ -1,73 +1,44 @@
 import type { ReportDataWire, ReportWindow } from '../report/report-data-schema';
-import { type LeadSummary, summarizeLead } from '../report/summary';
-import { type BatonDb, fromStoredLead } from './db';
+import type { LeadSummary } from '../report/summary';
+import type { BatonDb } from './db';
+import { reportSummaryOf, type SummaryRecord } from './summary-record';
 
 /**
  * The report's per-lead summaries from the local store: leads handed over in the window, and
- * leads with activity (attempts, assets sent, content requests) in it. One pass over each table.
- * TODO(2026-12-05): read a stored per-lead summary instead (issue #15 item 6).
+ * leads with activity (attempts, hand-backs, assets shared, content requests) in it, each with
+ * all its activity up to now. Two indexed range reads of the stored summaries: the cohort by
+ * handoff, and the leads active since the window began (a superset, filtered here).
  */
 export async function readLocalReportData(db: BatonDb, window: ReportWindow): Promise<ReportDataWire> {
   const inWindow = (at: string) => {
     const t = Date.parse(at);
     return t >= window.from && t < window.to;
   };
-  const ids = new Set<string>();
-  await db.leads.each((lead) => {
-    if (lead.mqlAt !== undefined && inWindow(lead.mqlAt)) ids.add(lead.id);
-  });
-  const addActive = (row: { at: string; leadId: string }) => {
-    if (inWindow(row.at)) ids.add(row.leadId);
-  };
-  await db.attempts.each(addActive);
-  await db.assetsSent.each(addActive);
-  await db.contentRequests.each(addActive);
-  const leadIds = [...ids];
-  const [leads, attempts, dispositions, assetsSent, contentRequests, touches, assets] = await Promise.all([
-    db.leads.bulkGet(leadIds),
-    db.attempts.toArray(),
-    db.dispositions.toArray(),
-    db.assetsSent.toArray(),
-    db.contentRequests.toArray(),
-    db.touches.toArray(),
-    db.assets.toArray(),
-  ]);
-  const group = <T extends { leadId: string }>(rows: readonly T[]) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) {
-      if (!ids.has(row.leadId)) continue;
-      const list = map.get(row.leadId);
-      if (list) list.push(row);
-      else map.set(row.leadId, [row]);
-    }
-    return map;
-  };
-  const [a, d, s, r, tc] = [
-    group(attempts),
-    group(dispositions),
-    group(assetsSent),
-    group(contentRequests),
-    group(touches),
-  ];
-  const summaries: LeadSummary[] = [];
-  for (const stored of leads) {
-    if (!stored) continue;
-    const lead = fromStoredLead(stored);
-    summaries.push(
-      summarizeLead({
-        lead,
-        attempts: a.get(lead.id) ?? [],
-        dispositions: d.get(lead.id) ?? [],
-        assetsSent: s.get(lead.id) ?? [],
-        contentRequests: r.get(lead.id) ?? [],
-        touches: tc.get(lead.id) ?? [],
-      }),
-    );
-  }
+  const [handedOver, activeSince, assetIds] = await db.transaction('r', db.summaries, db.assets, () =>
+    Promise.all([
+      db.summaries.where('handoffAt').between(window.from, window.to, true, false).toArray(),
+      db.summaries.where('lastActivityAt').aboveOrEqual(window.from).toArray(),
+      db.assets.toCollection().primaryKeys(),
+    ]),
+  );
+  const leads = new Map<string, LeadSummary>();
+  for (const record of handedOver) leads.set(record.leadId, reportSummaryOf(record));
+  for (const record of activeSince)
+    if (!leads.has(record.leadId) && activeIn(record, inWindow))
+      leads.set(record.leadId, reportSummaryOf(record));
   return {
-    leads: summaries,
-    libraryAssetIds: assets.map((asset) => asset.id),
+    leads: [...leads.values()],
+    libraryAssetIds: assetIds,
     knowsCustomers: false,
     blindSpots: ['Customers: the local store does not know which leads became customers.'],
   };
+}
+
+/** Whether an attempt, an asset shared or a content request of the lead falls in the window. */
+function activeIn(record: SummaryRecord, inWindow: (at: string) => boolean): boolean {
+  return (
+    record.attempts.some((row) => inWindow(row.at)) ||
+    record.shares.some((row) => inWindow(row.at)) ||
+    record.requests.some((row) => inWindow(row.at))
+  );
 }

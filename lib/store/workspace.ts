@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { generateSampleWorkspace } from '../sample/generate';
 import { type BatonDb, toStoredLead } from './db';
+import { refreshSummaries, summaryTables } from './summaries';
 
 export type WorkspaceCounts = {
   leads: number;
@@ -13,20 +14,24 @@ export type WorkspaceCounts = {
 /** Loads the sample workspace in one transaction: all of it or, if anything fails, none of it. */
 export async function loadSampleWorkspace(db: BatonDb, now: Date): Promise<WorkspaceCounts> {
   const sample = generateSampleWorkspace({ now });
-  await db.transaction('rw', [db.leads, db.touches, db.assets, db.attempts], async () => {
+  await db.transaction('rw', [...summaryTables(db), db.assets], async () => {
     // Reloading replaces the previous sample instead of piling up a second copy.
     await removeSampleRecordsIn(db);
     await db.leads.bulkPut(sample.leads.map(toStoredLead));
     await db.assets.bulkPut(sample.assets);
     await db.touches.bulkPut(sample.touches);
     await db.attempts.bulkPut(sample.attempts);
+    await refreshSummaries(
+      db,
+      sample.leads.map((lead) => lead.id),
+    );
   });
   return countWorkspace(db);
 }
 
 /** Removes every record flagged as sample, keeping the user's own. */
 export async function removeSampleWorkspace(db: BatonDb): Promise<WorkspaceCounts> {
-  await db.transaction('rw', [db.leads, db.touches, db.assets, db.attempts], () => removeSampleRecordsIn(db));
+  await db.transaction('rw', [...summaryTables(db), db.assets], () => removeSampleRecordsIn(db));
   return countWorkspace(db);
 }
 
@@ -34,24 +39,16 @@ async function removeSampleRecordsIn(db: BatonDb): Promise<void> {
   // Indexed (`sampleFlag`, version 2): a workspace of 100k leads is not read to find 300 sample ones.
   const sampleLeadIds = await db.leads.where('sampleFlag').equals(1).primaryKeys();
   await db.leads.bulkDelete(sampleLeadIds);
-  // Each sample lead's touches and attempts by their [leadId+at] range, not by scanning 1M touches.
+  await db.summaries.bulkDelete(sampleLeadIds);
+  // Each sample lead's rows (touches, attempts, and whatever the rep did with it) by their
+  // [leadId+at] range, not by scanning 1M touches.
+  const childTables = [db.touches, db.attempts, db.dispositions, db.assetsSent, db.contentRequests];
   await Promise.all(
-    sampleLeadIds.flatMap((leadId) => {
-      const range = [
-        [leadId, Dexie.minKey],
-        [leadId, Dexie.maxKey],
-      ] as const;
-      return [
-        db.touches
-          .where('[leadId+at]')
-          .between(...range)
-          .delete(),
-        db.attempts
-          .where('[leadId+at]')
-          .between(...range)
-          .delete(),
-      ];
-    }),
+    sampleLeadIds.flatMap((leadId) =>
+      childTables.map((table) =>
+        table.where('[leadId+at]').between([leadId, Dexie.minKey], [leadId, Dexie.maxKey]).delete(),
+      ),
+    ),
   );
   // The asset library is small (tens to hundreds); sample attempts only ever belong to sample leads.
   await db.assets.filter((asset) => asset.sample).delete();

@@ -14,6 +14,7 @@ import {
 import type { OutboxEntry } from '../../outbox/entry';
 import { withPendingWrites } from '../../outbox/overlay';
 import { DexieOutbox } from '../../outbox/store';
+import type { QueueEntry } from '../../queue/queue-entry';
 import type { ReportDataWire, ReportWindow } from '../../report/report-data-schema';
 import {
   type LeadContext,
@@ -23,6 +24,7 @@ import {
   type QueueQuery,
   type ReportReadHooks,
 } from '../../source/lead-source';
+import { type QueueEntriesOptions, queueEntriesFromActivity } from '../../source/queue-entries';
 import type { BatonDb } from '../../store/db';
 import type { CrmDb, HubSpotConnection } from '../connection';
 import type { CrmObject, EngagementType } from './api';
@@ -265,6 +267,10 @@ export class HubSpotLeadSource implements LeadSource {
       else unreadable++;
     }
     return { attempts, skipped: unreadable };
+  }
+
+  async queueEntries(query: QueueQuery, options: QueueEntriesOptions): Promise<QueueEntry[]> {
+    return queueEntriesFromActivity(this, query, options);
   }
 
   async listQueue(query: QueueQuery): Promise<Lead[]> {

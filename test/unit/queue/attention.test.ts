@@ -8,6 +8,7 @@ import { settingsItem } from '@/lib/settings/item';
 import { defaultSettings } from '@/lib/settings/schema';
 import { BatonDb, toStoredLead } from '@/lib/store/db';
 import { LocalLeadSource } from '@/lib/store/local-source';
+import { rebuildAllSummaries } from '@/lib/store/summaries';
 
 // Tuesday 24 Nov 2026, 14:00 in New York (business hours 09:00–17:00, first attempt within 4 h).
 const NOW = Date.parse('2026-11-24T19:00:00Z');
@@ -40,6 +41,7 @@ describe('badge and reminders after an import', () => {
     // 09:50 in New York: the deadline was 13:50, ten minutes ago; the 30-minute warning at 13:20.
     const fresh = Array.from({ length: 4 }, (_, i) => mql(`new-${i}`, '2026-11-24T14:50:00Z'));
     await db.leads.bulkPut([...backlog, ...fresh].map(toStoredLead));
+    await rebuildAllSummaries(db); // rows written straight into the table: summaries as the migration builds them
     const create = vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('');
     const badge = vi.spyOn(fakeBrowser.action, 'setBadgeText');
     const source = new LocalLeadSource(db);

@@ -3,6 +3,7 @@ import { Lead } from '@/lib/model/schemas';
 import { ReportDataSchema } from '@/lib/report/report-data-schema';
 import { BatonDb, toStoredLead } from '@/lib/store/db';
 import { LocalLeadSource } from '@/lib/store/local-source';
+import { rebuildAllSummaries } from '@/lib/store/summaries';
 
 let db: BatonDb;
 let source: LocalLeadSource;
@@ -65,6 +66,8 @@ describe('the local store’s report data', () => {
       },
     ]);
     await db.dispositions.put({ kind: 'accept', id: uuid(4), leadId: 'in', at: '2025-07-21T14:00:00Z' });
+    // Rows written straight into the tables: their summaries are built as the store migration does.
+    await rebuildAllSummaries(db);
     const data = await source.readReportData({
       from: Date.parse('2025-06-30T04:00:00Z'),
       to: Date.parse('2025-07-07T04:00:00Z'),
