@@ -28,6 +28,8 @@ import './import.css';
 const KIND_LABELS: Record<ImportKind, string> = {
   leads: 'Leads',
   touches: 'Touches (content consumed)',
+  attempts: 'Attempts (calls, emails, LinkedIn, voicemails)',
+  handbacks: 'Hand-backs (accepted, recycled, disqualified)',
   assets: 'Assets (content library)',
 };
 
@@ -76,7 +78,7 @@ type WorkerProps = { getWorker: () => DataWorker };
 /** Tells the background (panels refresh, badge and reminders catch up) and the counts above. */
 function useAfterWrite() {
   const client = useQueryClient();
-  return (kind: 'leads' | 'touches' | 'assets' | 'backup') => {
+  return (kind: ImportKind | 'backup') => {
     request('dataImported', { kind }).catch(() => {});
     void client.invalidateQueries({ queryKey: ['counts'] });
   };
@@ -178,9 +180,10 @@ function ImportPanel({ getWorker }: WorkerProps) {
       <h3>Import</h3>
       <p className="muted small">
         CSV (comma, semicolon or tab) or JSON, up to hundreds of thousands of rows. HubSpot and Salesforce
-        export headers are recognised; re-importing a file updates the same records (leads matched by CRM id
-        or email), it never duplicates them. An id a spreadsheet mangled (1.1E+11) is never used to match, and
-        a row whose email belongs to a lead of another name is kept apart and reported.
+        export headers are recognised (attempts: HubSpot's calls export, Salesforce's Task report; import the
+        leads first); re-importing a file updates the same records (leads matched by CRM id or email), it
+        never duplicates them. An id a spreadsheet mangled (1.1E+11) is never used to match, and a row whose
+        email belongs to a lead of another name is kept apart and reported.
       </p>
       <div className="row data-pick">
         <label htmlFor={kindId}>What the file holds</label>

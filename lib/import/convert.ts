@@ -11,7 +11,7 @@ import {
   Touch,
   type TouchKind,
 } from '../model/schemas';
-import type { ColumnMapping, ImportKind } from './fields';
+import type { ColumnMapping } from './fields';
 import { cleanId, type IdSystem, isScientific, SCIENTIFIC_REASON, unusableIdReason } from './ids';
 import { type StatusStages, stageOfStatus } from './status-values';
 
@@ -35,8 +35,10 @@ export type LeadFields = Partial<Omit<Lead, 'updatedAt' | 'sample'>> & { emails:
 export type LeadRow = { fields: LeadFields; source: SourceColumns };
 
 /** A touch as the file gives it, before its lead is found. */
+/** Whose row an activity file's row is: a Baton lead id, an email or a CRM key ("hubspot:123"). */
+export type LeadRef = { id?: string; email?: string; crmKey?: string };
 export type TouchRow = {
-  lead: { id?: string; email?: string; crmKey?: string };
+  lead: LeadRef;
   touch: Omit<Touch, 'id' | 'leadId' | 'sample'> & { id?: string };
   source: SourceColumns;
 };
@@ -302,7 +304,7 @@ export const importErrorMap: z.core.$ZodErrorMap = (issue) => {
  * zod's issues as cell issues. When converting already failed, only issues on other mapped columns
  * are added: "title is required" after "unknown kind" (the title comes from the kind) is noise.
  */
-function zodIssues(
+export function zodIssues(
   error: z.ZodError,
   source: SourceColumns,
   fallbackColumn: number,
@@ -319,10 +321,10 @@ function zodIssues(
 // ---------------------------------------------------------------------------------------------
 // Rows
 
-type Cell = { column: number; text: string };
+export type Cell = { column: number; text: string };
 
 /** The non-empty cells of a row grouped by target; every mapped cell is checked for formulas. */
-function cellsByTarget(mapping: ColumnMapping, cells: readonly string[], warnings: CellIssue[]) {
+export function cellsByTarget(mapping: ColumnMapping, cells: readonly string[], warnings: CellIssue[]) {
   const byTarget = new Map<string, Cell[]>();
   mapping.forEach((target, column) => {
     if (!target) return;
@@ -519,6 +521,52 @@ export function convertLeadRow(
   return { ok: true, value: { fields: parsed.data as LeadFields, source }, warnings };
 }
 
+/** An email inside a cell: "dana@example.com", or HubSpot's "Dana Whitfield (dana@example.com)". */
+function emailIn(text: string): string {
+  const inner = /[<(]\s*([^\s<>()@]+@[^\s<>()]+)\s*[>)]/.exec(text);
+  return (inner?.[1] ?? text).trim().toLowerCase();
+}
+
+/**
+ * Whose record an activity row is (a touch, an attempt, a hand-back): a Baton lead id, an email or
+ * a CRM id. A mangled CRM id names nobody for sure: the row goes by email, or is refused. A list
+ * of associated ids ("123;456") names its first.
+ */
+export function leadRefOf(
+  byTarget: Map<string, Cell[]>,
+  mapping: ColumnMapping,
+  warnings: CellIssue[],
+  issues: CellIssue[],
+  source: SourceColumns,
+  noun: string,
+): LeadRef {
+  const first = (target: string) => byTarget.get(target)?.[0];
+  const lead: LeadRef = {};
+  const leadId = first('leadId');
+  const email = first('leadEmail');
+  const hubspot = first('hubspotId');
+  const salesforce = first('salesforceId');
+  if (leadId) lead.id = leadId.text;
+  if (email) lead.email = emailIn(email.text);
+  for (const [cell, system] of [
+    [hubspot, 'hubspot'],
+    [salesforce, 'salesforce'],
+  ] as const) {
+    if (!cell || lead.crmKey) continue;
+    const text = splitList(cell.text)[0] ?? cell.text;
+    const unusable = unusableIdReason(system, text);
+    if (unusable) warnings.push(unusableId(cell, system, unusable, `the ${noun} goes by the email`));
+    else lead.crmKey = `${system}:${cleanId(system, text)}`;
+  }
+  source.leadId = (leadId ?? email ?? hubspot ?? salesforce)?.column;
+  if (!lead.id && !lead.email && !lead.crmKey)
+    issues.push({
+      column: firstMappedOf(mapping, ['leadEmail', 'leadId', 'hubspotId', 'salesforceId']),
+      reason: `says nobody: whose ${noun} is it?`,
+    });
+  return lead;
+}
+
 const TouchImport = Touch.omit({ id: true, leadId: true, sample: true }).extend({
   id: Touch.shape.id.optional(),
 });
@@ -529,30 +577,7 @@ export function convertTouchRow(mapping: ColumnMapping, cells: readonly string[]
   const byTarget = cellsByTarget(mapping, cells, warnings);
   const source: SourceColumns = {};
   const first = (target: string) => byTarget.get(target)?.[0];
-  const lead: TouchRow['lead'] = {};
-  const leadId = first('leadId');
-  const email = first('leadEmail');
-  const hubspot = first('hubspotId');
-  const salesforce = first('salesforceId');
-  if (leadId) lead.id = leadId.text;
-  if (email) lead.email = email.text.toLowerCase();
-  // A mangled id names nobody for sure: the touch goes by email, or is refused.
-  for (const [cell, system] of [
-    [hubspot, 'hubspot'],
-    [salesforce, 'salesforce'],
-  ] as const) {
-    if (!cell || lead.crmKey) continue;
-    const unusable = unusableIdReason(system, cell.text);
-    if (unusable) warnings.push(unusableId(cell, system, unusable, 'the touch goes by the email'));
-    else lead.crmKey = `${system}:${cleanId(system, cell.text)}`;
-  }
-  source.leadId = (leadId ?? email ?? hubspot ?? salesforce)?.column;
-  if (!lead.id && !lead.email && !lead.crmKey) {
-    issues.push({
-      column: firstMappedOf(mapping, ['leadEmail', 'leadId', 'hubspotId', 'salesforceId']),
-      reason: 'says nobody: whose touch is it?',
-    });
-  }
+  const lead = leadRefOf(byTarget, mapping, warnings, issues, source, 'touch');
 
   const candidate: Record<string, unknown> = {};
   const at = first('at');
@@ -645,18 +670,7 @@ export function convertAssetRow(mapping: ColumnMapping, cells: readonly string[]
   return { ok: true, value: { asset: parsed.data, source }, warnings };
 }
 
-export function convertRow(
-  kind: ImportKind,
-  mapping: ColumnMapping,
-  cells: readonly string[],
-  options: LeadRowOptions = {},
-): Converted<LeadRow | TouchRow | AssetRow> {
-  if (kind === 'leads') return convertLeadRow(mapping, cells, options);
-  if (kind === 'touches') return convertTouchRow(mapping, cells);
-  return convertAssetRow(mapping, cells);
-}
-
-function unusableId(
+export function unusableId(
   cell: Cell,
   system: IdSystem,
   why: string,
@@ -670,7 +684,7 @@ function unusableId(
   };
 }
 
-function dateReason(text: string): string {
+export function dateReason(text: string): string {
   return `"${clip(text)}" is not a date (e.g. 2026-11-20, 2026-11-20 14:30 or 11/20/2026)`;
 }
 
@@ -680,17 +694,17 @@ export function clip(text: string, max = 40): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-function firstMapped(mapping: ColumnMapping): number {
+export function firstMapped(mapping: ColumnMapping): number {
   const index = mapping.findIndex((target) => Boolean(target));
   return Math.max(0, index);
 }
 
-function firstMappedOf(mapping: ColumnMapping, targets: readonly string[]): number {
+export function firstMappedOf(mapping: ColumnMapping, targets: readonly string[]): number {
   const index = mapping.findIndex((target) => target !== null && targets.includes(target));
   return index < 0 ? firstMapped(mapping) : index;
 }
 
-function dedupe(issues: CellIssue[]): CellIssue[] {
+export function dedupe(issues: CellIssue[]): CellIssue[] {
   const seen = new Set<string>();
   return issues.filter((issue) => {
     const key = `${issue.column}\u0000${issue.reason}`;

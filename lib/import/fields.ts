@@ -7,7 +7,7 @@ import { idColumnShape } from './ids';
  * (a Salesforce id "00Q…" is Salesforce's whatever its header says). Pure: no browser API.
  */
 
-export const IMPORT_KINDS = ['leads', 'touches', 'assets'] as const;
+export const IMPORT_KINDS = ['leads', 'touches', 'attempts', 'handbacks', 'assets'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type TargetDef = {
@@ -222,6 +222,162 @@ const TOUCH_TARGETS: readonly TargetDef[] = [
   { key: 'assetId', label: 'Asset id', synonyms: ['asset id', 'assetid'] },
 ];
 
+/** Whose row an activity row is, as activity exports name the person (attempts and hand-backs). */
+const ACTIVITY_LEAD_TARGETS: readonly TargetDef[] = [
+  { key: 'leadId', label: 'Baton lead id', synonyms: ['leadid', 'baton lead id'] },
+  {
+    key: 'leadEmail',
+    label: 'Lead email',
+    synonyms: [
+      'email',
+      'lead email',
+      'contact email',
+      'email address',
+      'e mail',
+      'associated contact',
+      'associated contact email',
+      'associated contacts',
+      'name email',
+    ],
+  },
+  {
+    key: 'hubspotId',
+    label: 'Lead HubSpot record id',
+    synonyms: ['associated contact ids', 'associated contact id', 'contact record id', 'hubspot id'],
+  },
+  {
+    key: 'salesforceId',
+    label: 'Lead Salesforce id (WhoId)',
+    synonyms: ['lead id', 'contact id', 'whoid', 'who id', 'name id', 'salesforce id'],
+  },
+];
+
+/** Attempts: HubSpot's calls export, Salesforce's Task report (labels and API names), Baton's own. */
+const ATTEMPT_TARGETS: readonly TargetDef[] = [
+  {
+    key: 'id',
+    label: 'Attempt id (the call or task record id)',
+    synonyms: ['attempt id', 'record id', 'activity id', 'task id', 'call id', 'id'],
+  },
+  ...ACTIVITY_LEAD_TARGETS,
+  {
+    key: 'at',
+    label: 'Date',
+    synonyms: [
+      'date',
+      'activity date',
+      'call date',
+      'completed date time',
+      'completeddatetime',
+      'date completed',
+      'hs timestamp',
+      'timestamp',
+      'activitydate',
+      'created date',
+      'createddate',
+      'create date',
+    ],
+  },
+  {
+    key: 'channel',
+    label: 'Channel (call, email, LinkedIn…; calls when none is chosen)',
+    synonyms: [
+      'channel',
+      'type',
+      'activity type',
+      'task subtype',
+      'tasksubtype',
+      'task type',
+      'engagement type',
+    ],
+  },
+  {
+    key: 'outcome',
+    label: 'Outcome (connected, no answer, left voicemail…)',
+    synonyms: [
+      'outcome',
+      'call outcome',
+      'call result',
+      'calldisposition',
+      'call disposition',
+      'hs call disposition',
+      'disposition',
+      'result',
+    ],
+  },
+  {
+    key: 'status',
+    label: 'Status (rows not done yet are skipped)',
+    synonyms: ['status', 'task status', 'call status', 'hs call status'],
+  },
+  {
+    key: 'note',
+    label: 'Note',
+    synonyms: [
+      'note',
+      'notes',
+      'call notes',
+      'comments',
+      'full comments',
+      'description',
+      'hs call body',
+      'call body',
+    ],
+  },
+];
+
+/** Hand-backs: Baton's own export, or a CRM report of status changes with their reasons. */
+const HANDBACK_TARGETS: readonly TargetDef[] = [
+  { key: 'id', label: 'Hand-back id', synonyms: ['disposition id', 'hand back id', 'handback id', 'id'] },
+  ...ACTIVITY_LEAD_TARGETS,
+  {
+    key: 'at',
+    label: 'Date',
+    synonyms: [
+      'date',
+      'hand back date',
+      'handback date',
+      'disposition date',
+      'decision date',
+      'edit date',
+      'changed date',
+    ],
+  },
+  {
+    key: 'kind',
+    label: 'Decision (accepted, recycled, disqualified)',
+    synonyms: [
+      'decision',
+      'disposition',
+      'hand back',
+      'handback',
+      'kind',
+      'outcome',
+      'new value',
+      'lead status',
+      'status',
+    ],
+  },
+  {
+    key: 'reason',
+    label: 'Reason (no budget, bad timing, no need…)',
+    synonyms: [
+      'reason',
+      'recycle reason',
+      'disqualification reason',
+      'disqualified reason',
+      'unqualified reason',
+      'hs lead disqualification reason',
+      'lost reason',
+    ],
+  },
+  {
+    key: 'text',
+    label: 'Reason text',
+    synonyms: ['reason text', 'reason details', 'comment', 'comments', 'notes', 'note'],
+  },
+];
+
 const ASSET_TARGETS: readonly TargetDef[] = [
   { key: 'id', label: 'Asset id', synonyms: ['id', 'asset id', 'assetid'] },
   { key: 'title', label: 'Title', synonyms: ['title', 'name', 'asset title', 'asset name'] },
@@ -246,6 +402,8 @@ const ASSET_TARGETS: readonly TargetDef[] = [
 export const TARGETS: Record<ImportKind, readonly TargetDef[]> = {
   leads: LEAD_TARGETS,
   touches: TOUCH_TARGETS,
+  attempts: ATTEMPT_TARGETS,
+  handbacks: HANDBACK_TARGETS,
   assets: ASSET_TARGETS,
 };
 
@@ -288,6 +446,7 @@ const HUBSPOT_HEADERS = new Set([
 ]);
 
 const ID_TARGETS = new Set(['id', 'hubspotId', 'salesforceId']);
+const ACTIVITY_KINDS = new Set<ImportKind>(['attempts', 'handbacks']);
 
 /**
  * The mapping Baton proposes: a remembered choice for a header wins; otherwise the first target
@@ -325,6 +484,11 @@ export function proposeMapping(
     if (def && ID_TARGETS.has(def.key) && (kind === 'leads' || (kind === 'touches' && def.key !== 'id'))) {
       const target = idTarget(def.key, idColumnShape(samples.map((row) => row[index] ?? '')), hubspotFile);
       def = target ? targetDef(kind, target) : undefined;
+    } else if (def && ACTIVITY_KINDS.has(kind) && (def.key === 'salesforceId' || def.key === 'hubspotId')) {
+      // Baton's own export names its lead ids "Lead ID": not a CRM's when not shaped like one.
+      const shape = idColumnShape(samples.map((row) => row[index] ?? ''));
+      const target = shape === 'salesforce' ? 'salesforceId' : shape === 'hubspot' ? 'hubspotId' : 'leadId';
+      def = shape === 'salesforce-user' ? undefined : targetDef(kind, samples.length > 0 ? target : def.key);
     }
     if (def?.key === 'handoffAt') return; // proposed below, if at all
     if (!def || (!def.list && !def.fill && taken.has(def.key))) return;
@@ -416,6 +580,16 @@ export function checkMapping(kind: ImportKind, headers: readonly string[], mappi
     if (!has('at')) problems.push('Choose the column with the date of the touch.');
     if (!has('kind'))
       problems.push('Choose the column with the kind of touch (download, webinar, page view…).');
+  }
+  if (ACTIVITY_KINDS.has(kind)) {
+    const noun = kind === 'attempts' ? 'attempt' : 'hand-back';
+    if (!has('leadId', 'leadEmail', 'hubspotId', 'salesforceId'))
+      problems.push(
+        `Choose the column that says whose ${noun} it is: the lead email, or a CRM or Baton lead id.`,
+      );
+    if (!has('at')) problems.push(`Choose the column with the date of the ${noun}.`);
+    if (kind === 'handbacks' && !has('kind'))
+      problems.push('Choose the column with the decision (accepted, recycled or disqualified).');
   }
   if (kind === 'assets') {
     if (!has('title')) problems.push("Choose the column with the asset's title.");

@@ -7,15 +7,31 @@ import {
   type AssetRow,
   type CellIssue,
   type Converted,
-  convertRow,
+  convertAssetRow,
+  convertLeadRow,
+  convertTouchRow,
   type LeadRow,
+  type LeadRowOptions,
   type TouchRow,
 } from './convert';
+import { type AttemptRow, convertAttemptRow, convertHandbackRow, type HandbackRow } from './convert-activity';
 import { type ColumnMapping, checkMapping, columnLetter, type ImportKind } from './fields';
+import { contentHash } from './hash';
 import { apartKey, samePerson } from './match';
 import { cleanHeaders, ImportFileError, readCsv, readJsonRows, sniffFile } from './read';
 import { ImportReport, type ReportEntry } from './report';
+import {
+  isEmpty,
+  newRunIndex,
+  type RunIndex,
+  resolveIds,
+  resolveKeys,
+  resolveLeadRefs,
+  unique,
+  unknownLeadReason,
+} from './run-index';
 import { StatusStages } from './status-values';
+import { writeAttempts, writeHandbacks } from './write-activity';
 
 /**
  * The import pipeline: read the file in chunks, convert and validate each row, and write each
@@ -80,9 +96,10 @@ const JSON_BATCH = 2000;
 /** Bytes of CSV text per chunk, so per transaction and per progress update: ~2,500 lead rows. */
 export const CHUNK_BYTES = 512 * 1024;
 
-type Pending<T> = { row: number; value: T };
+export type Pending<T> = { row: number; value: T };
+type AnyRow = LeadRow | TouchRow | AttemptRow | HandbackRow | AssetRow;
 type ConvertedBatch = {
-  valid: Array<Pending<LeadRow | TouchRow | AssetRow>>;
+  valid: Array<Pending<AnyRow>>;
   rowsRead: number;
   rejected: number;
   warnings: number;
@@ -179,12 +196,9 @@ export async function runImport(
         );
         return;
       }
-      const converted: Converted<LeadRow | TouchRow | AssetRow> = convertRow(
-        options.kind,
-        options.mapping,
-        cells,
-        { statusStages: statusStages.data },
-      );
+      const converted = convertRow(options.kind, options.mapping, cells, {
+        statusStages: statusStages.data,
+      });
       for (const warning of converted.warnings) {
         note(row, columnName(warning.column), warning.reason, 'warning');
         if (warning.code === 'unusable-id')
@@ -211,7 +225,7 @@ export async function runImport(
     return batch.valid;
   };
   /** Writes one converted batch; resolves after its transaction committed. */
-  const writeRows = async (valid: Array<Pending<LeadRow | TouchRow | AssetRow>>) => {
+  const writeRows = async (valid: Array<Pending<AnyRow>>) => {
     if (valid.length === 0) return;
     const writeStart = performance.now();
     const reject = (row: number, issue: CellIssue) => {
@@ -234,7 +248,11 @@ export async function runImport(
           )
         : options.kind === 'touches'
           ? await writeTouches(db, valid as Array<Pending<TouchRow>>, reject, run)
-          : await writeAssets(db, valid as Array<Pending<AssetRow>>, now());
+          : options.kind === 'attempts'
+            ? await writeAttempts(db, valid as Array<Pending<AttemptRow>>, reject, run)
+            : options.kind === 'handbacks'
+              ? await writeHandbacks(db, valid as Array<Pending<HandbackRow>>, reject, run)
+              : await writeAssets(db, valid as Array<Pending<AssetRow>>, now());
     progress.created += counts.created;
     progress.updated += counts.updated;
     timings.writeMs += performance.now() - writeStart;
@@ -349,12 +367,31 @@ export async function runImport(
   }
 }
 
+function convertRow(
+  kind: ImportKind,
+  mapping: ColumnMapping,
+  cells: readonly string[],
+  options: LeadRowOptions,
+): Converted<AnyRow> {
+  if (kind === 'leads') return convertLeadRow(mapping, cells, options);
+  if (kind === 'touches') return convertTouchRow(mapping, cells);
+  if (kind === 'attempts') return convertAttemptRow(mapping, cells);
+  if (kind === 'handbacks') return convertHandbackRow(mapping, cells);
+  return convertAssetRow(mapping, cells);
+}
+
 const n = (value: number) => value.toLocaleString('en-US');
 
+const NOUNS: Record<ImportKind, [string, string]> = {
+  leads: ['lead', 'leads'],
+  touches: ['touch', 'touches'],
+  attempts: ['attempt', 'attempts'],
+  handbacks: ['hand-back', 'hand-backs'],
+  assets: ['asset', 'assets'],
+};
+
 function doneMessage(kind: ImportKind, p: ImportProgress): string {
-  const noun = kind === 'leads' ? 'lead' : kind === 'touches' ? 'touch' : 'asset';
-  const plural = (count: number) =>
-    `${n(count)} ${noun}${count === 1 ? '' : kind === 'touches' ? 'es' : 's'}`;
+  const plural = (count: number) => `${n(count)} ${count === 1 ? NOUNS[kind][0] : NOUNS[kind][1]}`;
   const rejected =
     p.rejected === 0
       ? 'no rows skipped'
@@ -391,20 +428,6 @@ function cancelledMessage(p: ImportProgress): string {
 // ---------------------------------------------------------------------------------------------
 // Writers: one transaction per batch
 
-/** cyrb53: a fast 53-bit string hash, for ids derived from a record's content. */
-export function contentHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
 /** A new lead's id: from its first email or CRM ref, else its name and company (so re-imports find it). */
 export function derivedLeadId(fields: LeadRow['fields']): string {
   const key =
@@ -420,83 +443,8 @@ export function apartLeadId(email: string, name: string): string {
   return `lead-${contentHash(apartKey(email, name))}`;
 }
 
-const unique = <T>(items: Iterable<T>) => [...new Set(items)];
-
-/** One key read, where count() would walk the whole table in Chromium's IndexedDB. */
-async function isEmpty(table: { limit(n: number): { primaryKeys(): Promise<unknown[]> } }): Promise<boolean> {
-  return (await table.limit(1).primaryKeys()).length === 0;
-}
-
-/**
- * What this run has written or looked up, so a key is asked of IndexedDB at most once per import
- * (1M touches name 100k leads: each email ten times). When the store had no leads at the start,
- * leads are only ever matched against this run's own rows, and IndexedDB is not asked at all.
- */
-export type RunIndex = {
-  /** The store had no leads when the import began. */
-  fresh: boolean;
-  leadOfEmail: Map<string, string | null>;
-  leadOfCrm: Map<string, string | null>;
-  leadIds: Map<string, boolean>;
-  /** Per email shared by leads of different names: the ids of this run's leads that have it. */
-  sharers: Map<string, Set<string>>;
-  /** Emails the store holds on more than one lead: only their rows may be leads kept apart. */
-  sharedEmails: Set<string>;
-  /** Touch ids written by this run, kept only when the touches table was empty at the start. */
-  touchIds?: Set<string>;
-  /** Time spent asking IndexedDB for keys (ms), for the import's timings. */
-  lookupMs: number;
-};
-
-export function newRunIndex(fresh: boolean): RunIndex {
-  return {
-    fresh,
-    leadOfEmail: new Map(),
-    leadOfCrm: new Map(),
-    leadIds: new Map(),
-    sharers: new Map(),
-    sharedEmails: new Set(),
-    lookupMs: 0,
-  };
-}
-
-/**
- * The lead id for each key of a multi-entry index, asking IndexedDB only for keys this run has not
- * seen: one request per key, all in flight at once (Dexie's `anyOf` walks one cursor instead, a
- * round trip to the browser's IndexedDB backend per key: many times slower in Chromium).
- */
-async function resolveKeys(
-  db: BatonDb,
-  index: 'emails' | 'crmKeys',
-  keys: readonly string[],
-  cache: Map<string, string | null>,
-  fresh: boolean,
-  shared?: Set<string>,
-): Promise<void> {
-  const missing = keys.filter((key) => !cache.has(key));
-  if (fresh) {
-    for (const key of missing) cache.set(key, null);
-    return;
-  }
-  const found = await Promise.all(missing.map((key) => db.leads.where(index).equals(key).primaryKeys()));
-  for (const [i, key] of missing.entries()) {
-    cache.set(key, found[i]?.[0] ?? null);
-    if (shared && (found[i]?.length ?? 0) > 1) shared.add(key);
-  }
-}
-
-async function resolveIds(db: BatonDb, ids: readonly string[], run: RunIndex): Promise<void> {
-  const missing = ids.filter((id) => !run.leadIds.has(id));
-  if (run.fresh) {
-    for (const id of missing) run.leadIds.set(id, false);
-    return;
-  }
-  const found = await Promise.all(missing.map((id) => db.leads.where(':id').equals(id).count()));
-  for (const [i, id] of missing.entries()) run.leadIds.set(id, (found[i] ?? 0) > 0);
-}
-
-type Counts = { created: number; updated: number };
-type Reject = (row: number, issue: CellIssue) => void;
+export type Counts = { created: number; updated: number };
+export type Reject = (row: number, issue: CellIssue) => void;
 
 async function writeLeads(
   db: BatonDb,
@@ -682,30 +630,17 @@ async function writeTouches(
   run: RunIndex,
 ): Promise<Counts> {
   return db.transaction('rw', db.leads, db.touches, db.summaries, async () => {
-    const ids = unique(rows.flatMap((r) => (r.value.lead.id ? [r.value.lead.id] : [])));
-    const emails = unique(rows.flatMap((r) => (r.value.lead.email ? [r.value.lead.email] : [])));
-    const crmKeys = unique(rows.flatMap((r) => (r.value.lead.crmKey ? [r.value.lead.crmKey] : [])));
-    // Touches never add leads: the store is asked even when a leads import would call it fresh.
-    const lookupStart = performance.now();
-    await Promise.all([
-      resolveKeys(db, 'emails', emails, run.leadOfEmail, false),
-      resolveKeys(db, 'crmKeys', crmKeys, run.leadOfCrm, false),
-      resolveIds(db, ids, { ...run, fresh: false }),
-    ]);
-    run.lookupMs += performance.now() - lookupStart;
+    const leadOf = await resolveLeadRefs(
+      db,
+      rows.map((r) => r.value.lead),
+      run,
+    );
     const touches = new Map<string, Touch>();
     for (const { row, value } of rows) {
       const { lead, touch, source } = value;
-      const leadId =
-        (lead.id && run.leadIds.get(lead.id) ? lead.id : undefined) ??
-        (lead.crmKey ? run.leadOfCrm.get(lead.crmKey) : undefined) ??
-        (lead.email ? run.leadOfEmail.get(lead.email) : undefined);
+      const leadId = leadOf(lead);
       if (!leadId) {
-        const who = lead.email ?? lead.crmKey ?? lead.id ?? '';
-        reject(row, {
-          column: source.leadId ?? 0,
-          reason: `no lead "${who}" in Baton: import the leads first`,
-        });
+        reject(row, { column: source.leadId ?? 0, reason: unknownLeadReason(lead) });
         continue;
       }
       const id =

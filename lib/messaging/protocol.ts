@@ -120,7 +120,7 @@ export const protocol = {
   /** The options page's data worker wrote to the store (import or restore): refresh panels, badge, reminders. */
   dataImported: {
     from: 'extension-page',
-    input: z.object({ kind: z.enum(['leads', 'touches', 'assets', 'backup']) }),
+    input: z.object({ kind: z.enum(['leads', 'touches', 'attempts', 'handbacks', 'assets', 'backup']) }),
     output: z.null(),
   },
   // CRM connection (options page). The token goes in; it never comes back out.
