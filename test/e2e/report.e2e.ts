@@ -3,74 +3,55 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Baton, extensionUrl, launchBaton, saveScreenshot } from './harness';
 
 /**
- * The weekly report in Chromium: a team's week written to the local store, the report opened for
- * that week by link, the figures read by test id. Times are built in the page, in the browser's
- * zone, which is the default team calendar's (Monday–Friday 9–5, 4 business hours, 5 in 14 days).
- * TODO(2026-12-05): import the attempts from CSV once attempt import exists (issue #15 item 5).
+ * The weekly report in Chromium: a team's week imported on the options page from CSV — the leads
+ * (a HubSpot contacts export), their calls (HubSpot's calls export) and a hand-back — the report
+ * opened for that week by link, the figures read by test id. Times are built in the page, in the
+ * browser's zone, which is the default team calendar's (Monday–Friday 9–5, 4 business hours, 5 in
+ * 14 days), and written to the files as UTC instants.
  */
-async function seedWeek(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+async function weekFiles(page: Page): Promise<Record<'leads' | 'attempts' | 'handbacks', string>> {
+  return page.evaluate(() => {
     const at = (d: number, h: number, m = 0) => new Date(2026, 10, d, h, m).toISOString();
-    const lead = (id: string, owner: string, mqlAt: string, stage = 'mql') => ({
-      id,
-      emails: [],
-      name: `Lead ${id}`,
-      stage,
-      owner,
-      mqlAt,
-      crm: [],
-      sample: false,
-      updatedAt: mqlAt,
-      crmKeys: [],
-      nameLower: `lead ${id}`,
-    });
-    let n = 0;
-    const attempt = (leadId: string, when: string, outcome: string) => ({
-      id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-      leadId,
-      at: when,
-      channel: 'call',
-      outcome,
-      sync: 'local',
-      sample: false,
-    });
-    const rows = {
+    const lead = (id: string, owner: string, mqlAt: string) =>
+      `${id}@lead.example,Lead,${id},marketingqualifiedlead,${mqlAt},${owner}`;
+    const call = (record: number, id: string, when: string, outcome: string) =>
+      `${record},Intro call,${when},${outcome},Lead ${id} (${id}@lead.example)`;
+    return {
       leads: [
+        'Email,First Name,Last Name,Lifecycle Stage,Became a Marketing Qualified Lead Date,Contact owner',
         lead('r1', 'alex@example.com', at(2, 10)), // Monday 2 November
         lead('r2', 'alex@example.com', at(2, 10)),
         lead('r3', 'sam@example.com', at(4, 9)),
-        lead('r4', 'sam@example.com', at(5, 9), 'recycled'),
+        lead('r4', 'sam@example.com', at(5, 9)),
         lead('r5', 'sam@example.com', at(9, 10)), // the next Monday: outside the week
-      ],
+      ].join('\r\n'),
       attempts: [
-        attempt('r1', at(2, 10, 30), 'no_answer'), // 30 business minutes: met
-        attempt('r2', at(3, 15), 'no_answer'), // 7 h Monday + 6 h Tuesday = 780: breached
-        attempt('r4', at(5, 9, 5), 'connected'), // 5 minutes: met, cadence complete
-      ],
-      dispositions: [
-        {
-          kind: 'recycle',
-          id: '00000000-0000-4000-8000-0000000000a1',
-          leadId: 'r4',
-          at: at(5, 10),
-          reason: 'no_budget',
-        },
-      ],
+        'Record ID,Call Title,Activity date,Call outcome,Associated Contact',
+        call(7001, 'r1', at(2, 10, 30), 'No answer'), // 30 business minutes: met
+        call(7002, 'r2', at(3, 15), 'Busy'), // 7 h Monday + 6 h Tuesday = 780: breached
+        call(7003, 'r4', at(5, 9, 5), 'Connected'), // 5 minutes: met
+      ].join('\r\n'),
+      handbacks: ['Date,Lead email,Decision,Reason', `${at(5, 10)},r4@lead.example,Recycled,No budget`].join(
+        '\r\n',
+      ),
     };
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('baton');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(Object.keys(rows), 'readwrite');
-      for (const [table, list] of Object.entries(rows))
-        for (const row of list) tx.objectStore(table).put(row);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
   });
+}
+
+/** Imports one file through the options page's import, as a user would, and waits for its result. */
+async function importCsv(page: Page, kind: string, text: string): Promise<string> {
+  await page.getByTestId('import-kind').selectOption(kind);
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: `${kind}.csv`, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.getByTestId('import-mapping').waitFor();
+  await page.getByTestId('import-start').click();
+  const result = page.getByTestId('import-result');
+  await result.waitFor({ timeout: 30_000 });
+  expect(await result.getAttribute('data-status')).toBe('done');
+  const message = (await result.textContent()) ?? '';
+  await page.getByRole('button', { name: 'Import another file' }).click();
+  return message;
 }
 
 describe('the weekly report', () => {
@@ -82,7 +63,10 @@ describe('the weekly report', () => {
     const options = await baton.context.newPage();
     await options.goto(extensionUrl(baton, 'options.html'));
     await options.getByTestId('workspace-counts').waitFor(); // the background has created the store
-    await seedWeek(options);
+    const files = await weekFiles(options);
+    expect(await importCsv(options, 'leads', files.leads)).toMatch(/5 leads new/);
+    expect(await importCsv(options, 'attempts', files.attempts)).toMatch(/3 attempts new.*no rows skipped/);
+    expect(await importCsv(options, 'handbacks', files.handbacks)).toMatch(/1 hand-back new/);
     const period = await options.evaluate(() => ({
       from: new Date(2026, 10, 2).toISOString(),
       to: new Date(2026, 10, 9).toISOString(),
