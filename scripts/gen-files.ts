@@ -1,5 +1,5 @@
 import { csvLine } from '../lib/export/csv';
-import type { Asset, Lead, LeadStage, Touch } from '../lib/model/schemas';
+import type { Asset, Attempt, Lead, LeadStage, Touch } from '../lib/model/schemas';
 
 /**
  * Rows of the generator's files (scripts/gen.ts): leads as a HubSpot contact export writes them
@@ -81,6 +81,19 @@ export function touchCsvLine(touch: Touch, emailOf: (leadId: string) => string |
     touch.url,
     touch.assetId,
   ]);
+}
+
+/** Attempts as HubSpot's calls export names its columns (Baton's channels kept as a type column). */
+export const ATTEMPT_HEADERS = [
+  'Record ID',
+  'Associated Contact',
+  'Activity date',
+  'Type',
+  'Call outcome',
+] as const;
+
+export function attemptCsvLine(attempt: Attempt, emailOf: (leadId: string) => string | undefined): string {
+  return csvLine([attempt.id, emailOf(attempt.leadId), attempt.at, attempt.channel, attempt.outcome]);
 }
 
 export const ASSET_HEADERS = [

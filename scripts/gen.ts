@@ -1,10 +1,13 @@
 /**
- * `npm run gen -- --leads 100000 --touches 1000000 --out DIR [--assets 200] [--seed 20261124] [--now ISO]`
+ * `npm run gen -- --leads 100000 --touches 1000000 --out DIR [--attempts 100000] [--assets 200] [--seed 20261124] [--now ISO]`
  *
- * Writes leads.csv, touches.csv and assets.csv (and the same records as leads.json, touches.json,
+ * Writes leads.csv, touches.csv, attempts.csv and assets.csv (and the same records as leads.json, touches.json,
  * assets.json) into DIR, from the sample workspace's seeded generator: the same arguments always
  * give the same files. Leads are written as a HubSpot contact export; touches name their lead by
- * email, so import leads first, then touches.
+ * email, so import leads first, then touches and attempts. `--attempts` asks for at least that many
+ * attempts (the generator makes some on open MQLs; more go on every lead handed over);
+ * `--handoff-days 365` spreads the handoffs evenly over a year, as a store with a team's history
+ * holds them (unset: the sample's recent weeks).
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,7 +15,9 @@ import { parseArgs } from 'node:util';
 import { generateSampleWorkspace } from '../lib/sample/generate';
 import {
   ASSET_HEADERS,
+  ATTEMPT_HEADERS,
   assetCsvLine,
+  attemptCsvLine,
   LEAD_HEADERS,
   leadCsvLine,
   TOUCH_HEADERS,
@@ -24,6 +29,8 @@ const { values } = parseArgs({
   options: {
     leads: { type: 'string', default: '1000' },
     touches: { type: 'string', default: '10000' },
+    attempts: { type: 'string', default: '0' },
+    'handoff-days': { type: 'string', default: '0' },
     assets: { type: 'string', default: '200' },
     seed: { type: 'string', default: '20261124' },
     now: { type: 'string', default: '2026-11-24T15:00:00.000Z' },
@@ -39,7 +46,7 @@ const count = (name: string, text: string | undefined) => {
 };
 if (!values.out) {
   console.error(
-    'usage: npm run gen -- --leads 100000 --touches 1000000 --out DIR [--assets 200] [--seed N] [--now ISO]',
+    'usage: npm run gen -- --leads 100000 --touches 1000000 --out DIR [--attempts N] [--assets 200] [--seed N] [--now ISO]',
   );
   process.exit(2);
 }
@@ -53,6 +60,8 @@ const workspace = generateSampleWorkspace({
   now,
   leads: count('leads', values.leads),
   touches: count('touches', values.touches),
+  attempts: count('attempts', values.attempts),
+  handoffDays: count('handoff-days', values['handoff-days']) || undefined,
   assets: count('assets', values.assets),
 });
 mkdirSync(out, { recursive: true });
@@ -85,10 +94,13 @@ writeFile('leads.csv', LEAD_HEADERS.join(','), workspace.leads, leadCsvLine);
 writeFile('touches.csv', TOUCH_HEADERS.join(','), workspace.touches, (touch) =>
   touchCsvLine(touch, (id) => emailOf.get(id)),
 );
+writeFile('attempts.csv', ATTEMPT_HEADERS.join(','), workspace.attempts, (attempt) =>
+  attemptCsvLine(attempt, (id) => emailOf.get(id)),
+);
 writeFile('assets.csv', ASSET_HEADERS.join(','), workspace.assets, assetCsvLine);
 writeFile('leads.json', undefined, workspace.leads, (lead) => JSON.stringify(withoutSample(lead)));
 writeFile('touches.json', undefined, workspace.touches, (touch) => JSON.stringify(withoutSample(touch)));
 writeFile('assets.json', undefined, workspace.assets, (asset) => JSON.stringify(withoutSample(asset)));
 console.log(
-  `gen: ${workspace.leads.length} leads, ${workspace.touches.length} touches, ${workspace.assets.length} assets → ${out} (${Date.now() - started} ms)`,
+  `gen: ${workspace.leads.length} leads, ${workspace.touches.length} touches, ${workspace.attempts.length} attempts, ${workspace.assets.length} assets → ${out} (${Date.now() - started} ms)`,
 );

@@ -150,7 +150,20 @@ const DAY = 24 * 60 * MINUTE;
 
 export type SampleWorkspace = { leads: Lead[]; assets: Asset[]; touches: Touch[]; attempts: Attempt[] };
 
-export type SampleOptions = { seed?: number; now: Date; leads?: number; assets?: number; touches?: number };
+export type SampleOptions = {
+  seed?: number;
+  now: Date;
+  leads?: number;
+  assets?: number;
+  touches?: number;
+  /** At least this many attempts (scale tests): more on leads handed over, after the natural ones. */
+  attempts?: number;
+  /**
+   * Scale tests: handoffs spread evenly over this many days, as a store that has kept a team's
+   * history holds them. Unset: the sample's recent weeks (most within days, none beyond 21).
+   */
+  handoffDays?: number;
+};
 
 /**
  * The heroes' records in the demo CRMs, so the saved HubSpot and Salesforce pages in
@@ -242,7 +255,10 @@ export function generateSampleWorkspace(options: SampleOptions): SampleWorkspace
     const domain = `${company.toLowerCase().replace(/\s+/g, '')}.example`;
     const stage = pick(random, STAGES);
     // Handoffs spread from minutes to weeks ago, skewed towards recent ones.
-    const handedOverAgo = Math.floor(random() ** 3 * 21 * DAY) + 5 * MINUTE;
+    const spread = random();
+    const handedOverAgo =
+      Math.floor(options.handoffDays ? spread * options.handoffDays * DAY : spread ** 3 * 21 * DAY) +
+      5 * MINUTE;
     const known = (p: number) => random() >= p;
     leads.push({
       id: `lead-${String(index + 1).padStart(5, '0')}`,
@@ -317,6 +333,23 @@ export function generateSampleWorkspace(options: SampleOptions): SampleWorkspace
         sample: true,
       });
     }
+  }
+
+  // Its own random stream, so asking for more attempts changes nothing else in the workspace.
+  const handedOver = leads.filter((lead) => lead.mqlAt);
+  const more = seededRandom((options.seed ?? 20261124) + 1);
+  for (let i = 0; attempts.length < (options.attempts ?? 0) && handedOver.length > 0; i++) {
+    const lead = handedOver[i % handedOver.length] as Lead;
+    const handoff = Date.parse(lead.mqlAt ?? '');
+    attempts.push({
+      id: seededUuid(more),
+      leadId: lead.id,
+      at: iso(handoff + Math.floor(more() * Math.max(0, now - handoff))),
+      channel: pick(more, ['call', 'email', 'linkedin', 'voicemail'] as const),
+      outcome: pick(more, ['no_answer', 'left_voicemail', 'connected', 'replied'] as const),
+      sync: 'local',
+      sample: true,
+    });
   }
 
   return { leads, assets, touches, attempts };

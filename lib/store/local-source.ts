@@ -27,10 +27,16 @@ import { type BatonDb, fromStoredLead, toStoredLead } from './db';
 import { readLocalReportData } from './report-data';
 import { ScoreTouchCache } from './score-touch-cache';
 import { refreshSummaries, summaryTables } from './summaries';
-import { queueEntryOf } from './summary-record';
+import { queueEntryOf, type SummaryRecord } from './summary-record';
+
+type ParsedQueueQuery = ReturnType<typeof QueueQuery.parse>;
 
 /** The embedded LeadSource: everything in the browser's IndexedDB. */
 export class LocalLeadSource implements LeadSource {
+  /** Open MQLs' summaries by query, until the next write (see queueRecords). */
+  private readonly queueCache = new Map<string, Promise<SummaryRecord[]>>();
+  private generation = 0;
+
   constructor(
     private readonly db: BatonDb,
     private readonly scoreTouches = new ScoreTouchCache(),
@@ -98,18 +104,49 @@ export class LocalLeadSource implements LeadSource {
    * touches are read, so the first ask costs what the thousandth does.
    */
   async queueEntries(input: QueueQuery, { scoreModel, now }: QueueEntriesOptions): Promise<QueueEntry[]> {
-    const query = QueueQuery.parse(input);
+    const records = await this.queueRecords(QueueQuery.parse(input));
+    return records.map((record) => queueEntryOf(record, scoreModel, now));
+  }
+
+  /**
+   * The open MQLs' summaries, kept in memory until the next write: the badge's refresh reads them
+   * when the background starts, and the panel's queue then asks for the same ones. Reading 5,000
+   * records from IndexedDB costs ~200 ms here whatever their size (issue #15: first ask ≤ 200 ms).
+   * A read that overlaps a write is not kept (the generation moved on).
+   */
+  private queueRecords(query: ParsedQueueQuery): Promise<SummaryRecord[]> {
+    const key = JSON.stringify([query.owner ?? null, query.includeSample, query.limit]);
+    const kept = this.queueCache.get(key);
+    if (kept) return kept;
+    const generation = this.generation;
+    const read = this.readQueueRecords(query);
+    this.queueCache.set(key, read);
+    read.then(
+      () => {
+        if (this.generation !== generation) this.queueCache.delete(key);
+      },
+      () => this.queueCache.delete(key),
+    );
+    return read;
+  }
+
+  private async readQueueRecords(query: ParsedQueueQuery): Promise<SummaryRecord[]> {
     const { summaries } = this.db;
     const collection =
       query.owner !== undefined
         ? summaries.where('[owner+stage]').equals([query.owner, 'mql'])
         : summaries.where('stage').equals('mql');
-    const records = query.includeSample
-      ? await collection.limit(query.limit).toArray()
+    return query.includeSample
+      ? collection.limit(query.limit).toArray()
       : (await collection.limit(query.limit + (await this.sampleLeadCount())).toArray())
           .filter((record) => !record.sample)
           .slice(0, query.limit);
-    return records.map((record) => queueEntryOf(record, scoreModel, now));
+  }
+
+  /** Forgets what was read from the summaries: a write is starting or has been made. */
+  private summariesChanged(): void {
+    this.generation++;
+    this.queueCache.clear();
   }
 
   private sampleLeadCount(): Promise<number> {
@@ -145,6 +182,7 @@ export class LocalLeadSource implements LeadSource {
   /** Touches were written outside this source (an import, a restore, the sample workspace). */
   async activityChanged(): Promise<void> {
     this.scoreTouches.clear();
+    this.summariesChanged();
   }
 
   async search(text: string, limit = 20): Promise<Lead[]> {
@@ -290,7 +328,12 @@ export class LocalLeadSource implements LeadSource {
   }
 
   /** A write and the summary of the lead it changes, in one transaction (summaries.ts). */
-  private inSummaryTransaction<T>(write: () => Promise<T>): Promise<T> {
-    return this.db.transaction('rw', summaryTables(this.db), write);
+  private async inSummaryTransaction<T>(write: () => Promise<T>): Promise<T> {
+    this.summariesChanged();
+    try {
+      return await this.db.transaction('rw', summaryTables(this.db), write);
+    } finally {
+      this.summariesChanged();
+    }
   }
 }

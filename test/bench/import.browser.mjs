@@ -26,6 +26,10 @@ import {
 const { executablePath, extension } = chromiumAndBuild('import bench');
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
 const TOUCHES = Number(process.env.BENCH_TOUCHES ?? 1_000_000);
+const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 100_000);
+/** The generator's clock (scripts/gen.ts); the report reads the 30 days before it. */
+const GEN_NOW = Date.parse('2026-11-24T15:00:00.000Z');
+const MONTH = { from: GEN_NOW - 30 * 86_400_000, to: GEN_NOW };
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 200);
 const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 60);
 
@@ -67,6 +71,12 @@ execFileSync(
     String(LEADS),
     '--touches',
     String(TOUCHES),
+    '--attempts',
+    String(ATTEMPTS),
+    // A year of handoffs, as a store that has kept a team's history holds them: a month's report
+    // then reads a month's cohort (about 1 in 12), not the whole store.
+    '--handoff-days',
+    '365',
     '--out',
     dataDir,
   ],
@@ -178,6 +188,7 @@ try {
 
   const leads = await importThroughPage('leads', join(dataDir, 'leads.csv'));
   const touches = await importThroughPage('touches', join(dataDir, 'touches.csv'));
+  const attempts = await importThroughPage('attempts', join(dataDir, 'attempts.csv'));
 
   const counts = await options.evaluate(async () => {
     const reply = await chrome.runtime.sendMessage({
@@ -198,42 +209,67 @@ try {
   // Let the background finish the badge and reminder refresh that the import set off (it reads the
   // open leads and their attempts); the lookups below are then timed as a rep's panel sees them.
   await new Promise((r) => setTimeout(r, 8000));
-  const figures = await options.evaluate(async (emails) => {
-    let n = 0;
-    const send = async (type, data) => {
-      const reply = await chrome.runtime.sendMessage({ id: ++n, type, data, timestamp: Date.now() });
-      if (reply?.err) throw new Error(reply.err.message);
-      return reply.res;
-    };
-    const lookup = [];
-    const card = [];
-    let touchesSeen = 0;
-    await send('findLead', { identity: { emails: [emails[0]] } }); // warm the worker and its database
-    for (const email of emails) {
-      let start = performance.now();
-      const lead = await send('findLead', { identity: { emails: [email] } });
-      lookup.push(performance.now() - start);
-      start = performance.now();
-      const again = await send('findLead', { identity: { emails: [email] } });
-      const context = await send('readLeadContext', { leadId: again.id });
-      card.push(performance.now() - start);
-      touchesSeen += context.touches.length;
-      if (!lead) throw new Error(`no lead for ${email}`);
-    }
-    const queue = [];
-    const entries = [];
-    let mqls = 0;
-    let entryCount = 0;
-    for (let i = 0; i < 5; i++) {
-      let start = performance.now();
-      mqls = (await send('listQueue', { limit: 10_000 })).length;
-      queue.push(performance.now() - start);
-      start = performance.now();
-      entryCount = (await send('queueEntries', null)).length;
-      entries.push(performance.now() - start);
-    }
-    return { lookup, card, touchesSeen, queue, mqls, entries, entryCount };
-  }, emails);
+  const figures = await options.evaluate(
+    async ({ emails, month }) => {
+      let n = 0;
+      const send = async (type, data) => {
+        const reply = await chrome.runtime.sendMessage({ id: ++n, type, data, timestamp: Date.now() });
+        if (reply?.err) throw new Error(reply.err.message);
+        return reply.res;
+      };
+      const lookup = [];
+      const card = [];
+      let touchesSeen = 0;
+      await send('findLead', { identity: { emails: [emails[0]] } }); // warm the worker and its database
+      for (const email of emails) {
+        let start = performance.now();
+        const lead = await send('findLead', { identity: { emails: [email] } });
+        lookup.push(performance.now() - start);
+        start = performance.now();
+        const again = await send('findLead', { identity: { emails: [email] } });
+        const context = await send('readLeadContext', { leadId: again.id });
+        card.push(performance.now() - start);
+        touchesSeen += context.touches.length;
+        if (!lead) throw new Error(`no lead for ${email}`);
+      }
+      const queue = [];
+      const entries = [];
+      let mqls = 0;
+      let entryCount = 0;
+      for (let i = 0; i < 5; i++) {
+        let start = performance.now();
+        mqls = (await send('listQueue', { limit: 10_000 })).length;
+        queue.push(performance.now() - start);
+        start = performance.now();
+        entryCount = (await send('queueEntries', null)).length;
+        entries.push(performance.now() - start);
+      }
+      // The month's report data as the report page asks for it: per-lead summaries by index.
+      const reportData = [];
+      let reportLeads = 0;
+      for (let i = 0; i < 5; i++) {
+        const start = performance.now();
+        reportLeads = (await send('reportData', month)).leads.length;
+        reportData.push(performance.now() - start);
+      }
+      return { lookup, card, touchesSeen, queue, mqls, entries, entryCount, reportData, reportLeads };
+    },
+    { emails, month: MONTH },
+  );
+
+  // The report page for that month, opened by link: navigation → the cohort's figure on screen.
+  const reportOpen = [];
+  const reportPage = await context.newPage();
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    await reportPage.goto(
+      `chrome-extension://${id}/report.html?from=${new Date(MONTH.from).toISOString()}&to=${new Date(MONTH.to).toISOString()}`,
+    );
+    await reportPage.waitForSelector('[data-testid="report-cohort-mqls"][data-value]', { timeout: 120_000 });
+    reportOpen.push(performance.now() - start);
+  }
+  const reportCohort = await reportPage.getAttribute('[data-testid="report-cohort-mqls"]', 'data-value');
+  await reportPage.close();
 
   // The same leads as the rep sees them: a Gmail thread with each in turn, the panel open beside it.
   await serveDemoGmail(context);
@@ -284,8 +320,15 @@ try {
       peak_rss: mb(touches.peak),
       budget: '',
     },
+    {
+      name: `import ${ATTEMPTS.toLocaleString('en-US')} attempts (CSV, HubSpot calls export headers)`,
+      wall_s: +(attempts.wallMs / 1000).toFixed(2),
+      peak_rss_growth: mb(attempts.peak - attempts.before),
+      peak_rss: mb(attempts.peak),
+      budget: '',
+    },
   ]);
-  console.log(`  leads: ${leads.text}\n  touches: ${touches.text}`);
+  console.log(`  leads: ${leads.text}\n  touches: ${touches.text}\n  attempts: ${attempts.text}`);
   console.log(
     `  store: ${counts.leads.toLocaleString('en-US')} leads, ${counts.touches.toLocaleString('en-US')} touches; ${figures.touchesSeen} touches on the ${LOOKUPS} cards`,
   );
@@ -300,8 +343,14 @@ try {
     row(
       `queue entries as the panel asks (${figures.entryCount} with attempts, touches, score): first ask`,
       figures.entries.slice(0, 1),
+      '≤ 200 ms',
     ),
     row('queue entries asked again (after a change; touches kept in memory)', figures.entries.slice(1)),
+    row(
+      `a month's report data (reportData: ${figures.reportLeads.toLocaleString('en-US')} lead summaries)`,
+      figures.reportData,
+    ),
+    row(`a month's report opened by link → figures shown (cohort ${reportCohort})`, reportOpen, '≤ 1.5 s'),
   ]);
 } finally {
   await context.close();

@@ -5,7 +5,9 @@ import { generateSampleWorkspace } from '@/lib/sample/generate';
 import { BatonDb } from '@/lib/store/db';
 import {
   ASSET_HEADERS,
+  ATTEMPT_HEADERS,
   assetCsvLine,
+  attemptCsvLine,
   LEAD_HEADERS,
   leadCsvLine,
   TOUCH_HEADERS,
@@ -25,7 +27,8 @@ afterEach(async () => {
 
 describe("the generator's files import cleanly", () => {
   test('leads (HubSpot headers, all mapped), then touches by email, then assets: nothing rejected, same records', async () => {
-    const ws = generateSampleWorkspace({ now, seed: 7, leads: 120, touches: 600, assets: 20 });
+    const ws = generateSampleWorkspace({ now, seed: 7, leads: 120, touches: 600, assets: 20, attempts: 150 });
+    expect(ws.attempts).toHaveLength(150);
     const emailOf = new Map(ws.leads.map((lead) => [lead.id, lead.emails[0]]));
     const file = (header: readonly string[], lines: string[]) =>
       new Blob([`${header.join(',')}\r\n${lines.join('\r\n')}\r\n`]);
@@ -48,6 +51,19 @@ describe("the generator's files import cleanly", () => {
       { kind: 'touches', mapping: proposeMapping('touches', TOUCH_HEADERS) },
     );
     expect(touches).toMatchObject({ status: 'done', created: 600, rejected: 0 });
+
+    const attempts = await runImport(
+      db,
+      file(
+        ATTEMPT_HEADERS,
+        ws.attempts.map((a) => attemptCsvLine(a, (id) => emailOf.get(id))),
+      ),
+      'attempts.csv',
+      { kind: 'attempts', mapping: proposeMapping('attempts', ATTEMPT_HEADERS) },
+    );
+    expect(attempts).toMatchObject({ status: 'done', created: 150, rejected: 0, warnings: 0 });
+    // The generator's UUIDs are kept, so each attempt is its own again.
+    expect((await db.attempts.get(ws.attempts[0]?.id ?? ''))?.outcome).toBe(ws.attempts[0]?.outcome);
 
     const assets = await runImport(db, file(ASSET_HEADERS, ws.assets.map(assetCsvLine)), 'assets.csv', {
       kind: 'assets',

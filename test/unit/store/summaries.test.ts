@@ -253,3 +253,53 @@ describe('the queue read from the summaries', () => {
     expect(JSON.parse(JSON.stringify(fromSummaries))).toEqual(JSON.parse(JSON.stringify(fromRows)));
   });
 });
+
+describe('the queue’s summaries, kept until the next write', () => {
+  const now = Date.parse('2026-11-24T15:00:00Z');
+  const options = { scoreModel: defaultSettings.scoreModel, now };
+  const attemptsOf = async (leadId: string) =>
+    (await source.queueEntries({}, options)).find((entry) => entry.lead.id === leadId)?.attempts.length;
+
+  test('a write through the source is seen by the next ask; one around it only after activityChanged', async () => {
+    const lead = await source.addLead({ name: 'Dana Whitfield', stage: 'mql' }, new Date(at(0)));
+    await db.leads.update(lead.id, { mqlAt: at(0) });
+    await source.activityChanged(); // the direct write above went around the source
+    expect(await attemptsOf(lead.id)).toBe(0);
+
+    await source.logAttempt({
+      id: uuid(1),
+      leadId: lead.id,
+      at: at(1),
+      channel: 'call',
+      outcome: 'no_answer',
+      sync: 'local',
+      sample: false,
+    });
+    expect(await attemptsOf(lead.id)).toBe(1);
+
+    // An import writes from its worker, around this source: kept summaries until it is told.
+    await db.transaction('rw', db.summaries, async () => {
+      const record = await db.summaries.get(lead.id);
+      if (record) await db.summaries.put({ ...record, attempts: [] });
+    });
+    expect(await attemptsOf(lead.id)).toBe(1);
+    await source.activityChanged();
+    expect(await attemptsOf(lead.id)).toBe(0);
+  });
+
+  test('two asks at once read the store once', async () => {
+    await source.addLead({ name: 'Priya Raman', stage: 'mql' }, new Date(at(0)));
+    await source.activityChanged();
+    let reads = 0;
+    const where = db.summaries.where.bind(db.summaries);
+    db.summaries.where = ((index: string) => {
+      reads++;
+      return where(index);
+    }) as typeof db.summaries.where;
+    const [a, b] = await Promise.all([source.queueEntries({}, options), source.queueEntries({}, options)]);
+    expect(a).toEqual(b);
+    expect(reads).toBe(1);
+    await source.queueEntries({}, options);
+    expect(reads).toBe(1);
+  });
+});
