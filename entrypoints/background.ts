@@ -19,6 +19,7 @@ import { leadIdOfNotification, SUMMARY_NOTIFICATION_PREFIX } from '@/lib/queue/r
 import { settingsItem } from '@/lib/settings/item';
 import { watchManagedPolicy } from '@/lib/settings/managed';
 import { BatonDb } from '@/lib/store/db';
+import { repairStaleSummaries } from '@/lib/store/summary-catch-up';
 
 export default defineBackground(() => {
   // Opened lazily: a worker woken for a message that needs no data does not open IndexedDB.
@@ -67,6 +68,13 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REMINDER_ALARM || alarm.name === REFRESH_ALARM) refreshSoon();
     if (alarm.name === REFRESH_ALARM) void pruneCrmCacheHourly().catch(console.error);
+    // Summaries an import left stale when its page closed mid-way (store/summary-catch-up.ts).
+    if (alarm.name === REFRESH_ALARM)
+      void repairStaleSummaries(getDb())
+        .then(async (repaired) => {
+          if (repaired) await getSource().activityChanged();
+        })
+        .catch(console.error);
     if (alarm.name === OUTBOX_ALARM) void outbox.flushNow().catch(console.error);
   });
   browser.notifications.onClicked.addListener((notificationId) => {

@@ -5,6 +5,7 @@ import { DexieOutbox } from '../outbox/store';
 import { readSettings } from '../settings/item';
 import type { LeadSource } from '../source/lead-source';
 import type { BatonDb } from '../store/db';
+import { repairStaleSummaries } from '../store/summary-catch-up';
 import {
   clearWorkspace,
   countWorkspace,
@@ -169,5 +170,9 @@ export function registerRouter(
     return null;
   });
   handle('countWorkspace', context, () => countWorkspace(db()));
-  handle('dataImported', context, () => workspaceChanged(null));
+  // An import that never ended (its page closed) may have left summaries stale: caught up here.
+  handle('dataImported', context, async () => {
+    await repairStaleSummaries(db());
+    return workspaceChanged(null);
+  });
 }

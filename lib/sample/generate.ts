@@ -344,7 +344,8 @@ export function generateSampleWorkspace(options: SampleOptions): SampleWorkspace
     attempts.push({
       id: seededUuid(more),
       leadId: lead.id,
-      at: iso(handoff + Math.floor(more() * Math.max(0, now - handoff))),
+      // Within the cadence window (14 days), as reps work a lead after it is handed to them.
+      at: iso(handoff + Math.floor(more() * Math.max(0, Math.min(14 * DAY, now - handoff)))),
       channel: pick(more, ['call', 'email', 'linkedin', 'voicemail'] as const),
       outcome: pick(more, ['no_answer', 'left_voicemail', 'connected', 'replied'] as const),
       sync: 'local',

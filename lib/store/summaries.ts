@@ -84,40 +84,47 @@ const REBUILD_PAGE = 500;
  * so memory stays bounded at 100k leads and 1M touches.
  */
 export async function rebuildAllSummaries(db: Tables): Promise<void> {
+  await (db.table('summaries') as Table<SummaryRecord, string>).clear();
+  let after: string | undefined;
+  do after = await rebuildSummaryPage(db, after);
+  while (after !== undefined);
+}
+
+/**
+ * Rebuilds the summaries of one page of leads (REBUILD_PAGE, in id order, after `after`), in the
+ * caller's transaction; returns the page's last lead id, or undefined after the last page.
+ */
+export async function rebuildSummaryPage(db: Tables, after: string | undefined): Promise<string | undefined> {
   const summaries = db.table('summaries') as Table<SummaryRecord, string>;
   const leads = db.table('leads') as Table<StoredLead, string>;
-  await summaries.clear();
-  let after: string | undefined;
-  for (;;) {
-    const page =
-      after === undefined
-        ? await leads.orderBy(':id').limit(REBUILD_PAGE).toArray()
-        : await leads.where(':id').above(after).limit(REBUILD_PAGE).toArray();
-    const first = page[0];
-    const last = page.at(-1);
-    if (!first || !last) return;
-    const children = await Promise.all(
-      CHILD_TABLES.map((name) =>
-        db
-          .table(name)
-          .where('[leadId+at]')
-          .between([first.id, Dexie.minKey], [last.id, Dexie.maxKey], true, true)
-          .toArray(),
-      ),
-    );
-    const rowsOf = new Map<string, ChildRows>(
-      page.map((lead) => [
-        lead.id,
-        { touches: [], attempts: [], dispositions: [], assetsSent: [], contentRequests: [] },
-      ]),
-    );
-    CHILD_TABLES.forEach((name, i) => {
-      for (const row of children[i] as Array<{ leadId: string }>)
-        (rowsOf.get(row.leadId)?.[name] as unknown[] | undefined)?.push(row);
-    });
-    await summaries.bulkPut(page.map((lead) => recordOf(lead, rowsOf.get(lead.id) as ChildRows)));
-    after = last.id;
-  }
+  const page =
+    after === undefined
+      ? await leads.orderBy(':id').limit(REBUILD_PAGE).toArray()
+      : await leads.where(':id').above(after).limit(REBUILD_PAGE).toArray();
+  const first = page[0];
+  const last = page.at(-1);
+  if (!first || !last) return undefined;
+  const children = await Promise.all(
+    CHILD_TABLES.map((name) =>
+      db
+        .table(name)
+        .where('[leadId+at]')
+        .between([first.id, Dexie.minKey], [last.id, Dexie.maxKey], true, true)
+        .toArray(),
+    ),
+  );
+  const rowsOf = new Map<string, ChildRows>(
+    page.map((lead) => [
+      lead.id,
+      { touches: [], attempts: [], dispositions: [], assetsSent: [], contentRequests: [] },
+    ]),
+  );
+  CHILD_TABLES.forEach((name, i) => {
+    for (const row of children[i] as Array<{ leadId: string }>)
+      (rowsOf.get(row.leadId)?.[name] as unknown[] | undefined)?.push(row);
+  });
+  await summaries.bulkPut(page.map((lead) => recordOf(lead, rowsOf.get(lead.id) as ChildRows)));
+  return last.id;
 }
 
 /**

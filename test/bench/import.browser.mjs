@@ -27,9 +27,12 @@ const { executablePath, extension } = chromiumAndBuild('import bench');
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
 const TOUCHES = Number(process.env.BENCH_TOUCHES ?? 1_000_000);
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 100_000);
-/** The generator's clock (scripts/gen.ts); the report reads the 30 days before it. */
-const GEN_NOW = Date.parse('2026-11-24T15:00:00.000Z');
-const MONTH = { from: GEN_NOW - 30 * 86_400_000, to: GEN_NOW };
+/**
+ * The generator's clock is 2026-11-24 15:00 UTC (scripts/gen.ts); the report reads the 30 whole
+ * days before that day, in this machine's zone (the team calendar's default): the page takes
+ * whole days only.
+ */
+const MONTH = { from: new Date(2026, 9, 25).getTime(), to: new Date(2026, 10, 24).getTime() };
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 200);
 const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 60);
 
@@ -269,6 +272,8 @@ try {
     reportOpen.push(performance.now() - start);
   }
   const reportCohort = await reportPage.getAttribute('[data-testid="report-cohort-mqls"]', 'data-value');
+  const period = await reportPage.getAttribute('[data-testid="report-period"]', 'data-from');
+  if (Date.parse(period ?? '') !== MONTH.from) throw new Error(`the report page read ${period}, not the month asked for`);
   await reportPage.close();
 
   // The same leads as the rep sees them: a Gmail thread with each in turn, the panel open beside it.
