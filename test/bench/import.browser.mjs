@@ -273,7 +273,8 @@ try {
   }
   const reportCohort = await reportPage.getAttribute('[data-testid="report-cohort-mqls"]', 'data-value');
   const period = await reportPage.getAttribute('[data-testid="report-period"]', 'data-from');
-  if (Date.parse(period ?? '') !== MONTH.from) throw new Error(`the report page read ${period}, not the month asked for`);
+  if (Date.parse(period ?? '') !== MONTH.from)
+    throw new Error(`the report page read ${period}, not the month asked for`);
   await reportPage.close();
 
   // The same leads as the rep sees them: a Gmail thread with each in turn, the panel open beside it.
