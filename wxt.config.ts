@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { HUBSPOT_API_HOSTS as CRM_HOSTS, FIREFOX_CRM_DATA_COLLECTION } from './lib/crm/hubspot/permission';
 
 // Per-browser manifest: Chrome MV3 gets a side panel, Firefox gets a sidebar.
 export default defineConfig({
@@ -29,11 +30,24 @@ export default defineConfig({
       'https://app-eu1.hubspot.com/*',
       'https://*.lightning.force.com/*',
     ],
-    // Asked for only when the user connects HubSpot (options page), never at install.
-    optional_host_permissions: ['https://api.hubapi.com/*'],
+    // MV3 has optional host permissions; WXT drops them from MV2 manifests, where Firefox reads
+    // optional hosts from `optional_permissions`.
+    ...(browser === 'firefox'
+      ? { optional_permissions: CRM_HOSTS }
+      : { optional_host_permissions: CRM_HOSTS }),
     action: { default_title: 'Open Baton' },
-    // The keyboard shortcut opens the panel like the toolbar button does.
-    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+B' }, description: 'Open Baton' } },
+    // The keyboard shortcut opens the panel like the toolbar button does (in Firefox, the sidebar).
+    commands: {
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Open Baton',
+      },
+    },
+    // Test builds only: Firefox automation cannot open moz-extension:// pages in a tab, so the
+    // end-to-end suite frames them in a test page. Never in the store build.
+    ...(browser === 'firefox' && process.env.WXT_BATON_TEST_BUILD === 'true'
+      ? { web_accessible_resources: ['sidepanel.html', 'options.html'] }
+      : {}),
     // An administrator's team policy (storage.managed), described for Chrome Enterprise; Firefox
     // reads the same keys from its enterprise policies' "3rdparty" section.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
@@ -42,9 +56,10 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'baton@baton.example',
-              strict_min_version: '115.0',
-              // Nothing leaves the browser until a team connects its own CRM.
-              data_collection_permissions: { required: ['none'] },
+              // 140: the first Firefox that reads data_collection_permissions (and ESR 140).
+              strict_min_version: '140.0',
+              // Nothing leaves the browser until a team connects its own CRM; then the optional ones.
+              data_collection_permissions: { required: ['none'], optional: FIREFOX_CRM_DATA_COLLECTION },
             },
           },
         }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { HUBSPOT_DEFAULT_BASE_URL } from '@/lib/crm/hubspot/api';
+import { crmPermissions } from '@/lib/crm/hubspot/permission';
 import { request } from '@/lib/messaging/messenger';
 import { CrmCacheForm } from '../options/CrmCacheForm';
 
@@ -22,7 +23,12 @@ export function HubSpotConnectForm() {
       // The permission prompt must come first, inside the click; a local test server needs none.
       const origin = `${new URL(baseUrl).origin}/*`;
       if (baseUrl.startsWith('https://')) {
-        const granted = await browser.permissions.request({ origins: [origin] });
+        // Firefox also asks, in the same prompt, for the data collection the connection means.
+        const granted = await browser.permissions.request(
+          crmPermissions(origin, import.meta.env.FIREFOX) as Parameters<
+            typeof browser.permissions.request
+          >[0],
+        );
         if (!granted)
           throw new Error(
             `Baton needs access to ${new URL(baseUrl).host} to read and write HubSpot records.`,

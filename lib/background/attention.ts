@@ -6,6 +6,7 @@ import { readSettings } from '../settings/item';
 import type { LeadSource } from '../source/lead-source';
 import { loadQueueEntries } from './queue';
 import { listTabStates } from './tab-states';
+import { toolbarAction } from './toolbar-action';
 
 export const REMINDER_ALARM = 'baton-reminder';
 export const REFRESH_ALARM = 'baton-refresh';
@@ -34,8 +35,9 @@ export async function refreshAttention(source: LeadSource, now = Date.now()): Pr
   );
 
   const badge = badgeFor(ranked);
-  await browser.action.setBadgeText({ text: badge.text });
-  await browser.action.setBadgeBackgroundColor({ color: badge.color });
+  const action = toolbarAction();
+  await action?.setBadgeText({ text: badge.text });
+  await action?.setBadgeBackgroundColor({ color: badge.color });
 
   const stored = await firedItem.getValue();
   const { due, nextAt, remember } = planReminders(

@@ -10,6 +10,7 @@ import {
 import { HUBSPOT_DEFAULT_BASE_URL } from '../crm/hubspot/api';
 import { HubSpotClient } from '../crm/hubspot/client';
 import { defaultFieldMap } from '../crm/hubspot/mapping';
+import { crmPermissions } from '../crm/hubspot/permission';
 import { describeZodError } from '../model/schemas';
 import { DexieOutbox } from '../outbox/store';
 import type { BatonDb } from '../store/db';
@@ -77,10 +78,14 @@ export async function disconnectHubSpot(db: BatonDb): Promise<{ purged: number }
   return { purged };
 }
 
-/** The optional host permission granted at connect time goes with the connection. */
+/** The optional host permission (and in Firefox the data collection) granted at connect time goes with the connection. */
 async function removeApiPermission(): Promise<void> {
   try {
-    await browser.permissions.remove({ origins: [`${HUBSPOT_DEFAULT_BASE_URL}/*`] });
+    await browser.permissions.remove(
+      crmPermissions(`${HUBSPOT_DEFAULT_BASE_URL}/*`, import.meta.env.FIREFOX) as Parameters<
+        typeof browser.permissions.remove
+      >[0],
+    );
   } catch (error) {
     // Nothing to remove (a test server on loopback needs none); the disconnect itself stands.
     console.warn('[baton] could not remove the HubSpot host permission', error);
