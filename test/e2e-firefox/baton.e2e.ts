@@ -96,4 +96,54 @@ describe('Baton in Firefox ESR', () => {
     expect(groups[0]).not.toBe('breached');
     await page.close();
   });
+
+  test('options: a CSV import runs in the worker, with progress and a report of the rejected row', async () => {
+    const header = 'Record ID,First Name,Last Name,Email,Job Title,Company Name,Lifecycle Stage';
+    const rows = [
+      '880002,Bad,Row,not-an-email,CTO,Nowhere,Lead',
+      ...Array.from(
+        { length: 3000 },
+        (_, i) => `${910000 + i},Fox,Person ${i},fox${i}@bulk.example,Analyst,Bulk Co,Lead`,
+      ),
+    ];
+    const csv = `${header}\r\n${rows.join('\r\n')}\r\n`;
+    const { page, frame } = await openFramed(baton, 'options.html');
+    await poll(
+      () => textOf(frame, 'workspace-counts'),
+      (t) => t !== undefined,
+    );
+    await frame.evaluate((text) => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="import-file"]');
+      if (!input) throw new Error('no import-file');
+      const files = new DataTransfer();
+      files.items.add(new File([text], 'firefox-contacts.csv', { type: 'text/csv' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, csv);
+    await poll(
+      () => textOf(frame, 'import-start'),
+      (t) => t !== undefined,
+    );
+    await frame.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const node = document.querySelector('[data-testid="import-progress"]');
+        if (node?.textContent) seen.push(node.textContent);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await clickTestId(frame, 'import-start');
+    const result = await poll(
+      () => textOf(frame, 'import-result'),
+      (t) => t !== undefined,
+      30_000,
+    );
+    expect(result).toMatch(/Imported 3,001 rows: 3,000 leads new, 0 updated; 1 row skipped/);
+    const progressSeen = await frame.evaluate(
+      () => (window as unknown as { progressSeen: string[] }).progressSeen,
+    );
+    expect(progressSeen.some((text) => /rows imported · \d+ rejected/.test(text))).toBe(true);
+    expect(await textOf(frame, 'import-report')).toMatch(/EmailSkipped: must be an email address/);
+    await page.close();
+  });
 });
