@@ -9,6 +9,7 @@ import { formatReportLink, parseReportLink } from '@/lib/report/report-url';
 import { readSettings } from '@/lib/settings/item';
 import type { Settings } from '@/lib/settings/schema';
 import { downloadText } from './download';
+import { readReportData } from './early-read';
 import { FigureGroups } from './FigureGroups';
 import { type PeriodChoice, PeriodPicker } from './PeriodPicker';
 
@@ -73,7 +74,7 @@ export function ReportApp() {
       if (live && parsed.success && parsed.data.from === period.from && parsed.data.to === period.to)
         setProgress(parsed.data);
     });
-    request('reportData', { from: period.from, to: period.to })
+    readReportData({ from: period.from, to: period.to })
       .then((data) => live && setLoad({ state: 'ready', data, now: Date.now() }))
       .catch(
         (error: unknown) =>

@@ -6,28 +6,33 @@ import { reportSummaryOf, type SummaryRecord } from './summary-record';
 /**
  * The report's per-lead summaries from the local store: leads handed over in the window, and
  * leads with activity (attempts, hand-backs, assets shared, content requests) in it, each with
- * all its activity up to now. Two indexed range reads of the stored summaries: the cohort by
- * handoff, and the leads active since the window began (a superset, filtered here).
+ * all its activity up to now. Reading a stored summary is the cost (about 40 µs each at 100k
+ * leads), so none is read twice: the cohort's keys come from the handoff index alone, the leads
+ * active since the window began are read whole (a superset, filtered here), and only the cohort
+ * leads not among them are read by key.
  */
 export async function readLocalReportData(db: BatonDb, window: ReportWindow): Promise<ReportDataWire> {
   const inWindow = (at: string) => {
     const t = Date.parse(at);
     return t >= window.from && t < window.to;
   };
-  const [handedOver, activeSince, assetIds] = await db.transaction('r', db.summaries, db.assets, () =>
-    Promise.all([
-      db.summaries.where('handoffAt').between(window.from, window.to, true, false).toArray(),
+  const { cohort, activeSince, assetIds } = await db.transaction('r', db.summaries, db.assets, async () => {
+    const [cohortIds, activeSince, assetIds] = await Promise.all([
+      db.summaries.where('handoffAt').between(window.from, window.to, true, false).primaryKeys(),
       db.summaries.where('lastActivityAt').aboveOrEqual(window.from).toArray(),
       db.assets.toCollection().primaryKeys(),
-    ]),
-  );
-  const leads = new Map<string, LeadSummary>();
-  for (const record of handedOver) leads.set(record.leadId, reportSummaryOf(record));
+    ]);
+    const read = new Set(activeSince.map((record) => record.leadId));
+    const unread = cohortIds.filter((leadId) => !read.has(leadId));
+    const rest = await db.summaries.bulkGet(unread);
+    return { cohort: new Set(cohortIds), activeSince: [...activeSince, ...rest], assetIds };
+  });
+  const leads: LeadSummary[] = [];
   for (const record of activeSince)
-    if (!leads.has(record.leadId) && activeIn(record, inWindow))
-      leads.set(record.leadId, reportSummaryOf(record));
+    if (record && (cohort.has(record.leadId) || activeIn(record, inWindow)))
+      leads.push(reportSummaryOf(record));
   return {
-    leads: [...leads.values()],
+    leads,
     libraryAssetIds: assetIds,
     knowsCustomers: false,
     blindSpots: ['Customers: the local store does not know which leads became customers.'],

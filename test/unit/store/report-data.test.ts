@@ -79,4 +79,40 @@ describe('the local store’s report data', () => {
     expect(inLead?.handBack?.kind).toBe('accept');
     expect(data.knowsCustomers).toBe(false);
   });
+
+  test('a cohort lead with no activity is read by key, and a lead active only after the window is left out', async () => {
+    await db.leads.bulkPut([
+      lead('silent', '2025-07-01T14:00:00Z'),
+      lead('later', '2025-05-01T14:00:00Z'),
+      lead('both', '2025-07-02T14:00:00Z'),
+    ]);
+    await db.attempts.bulkPut([
+      {
+        id: uuid(5),
+        leadId: 'later',
+        at: '2025-07-10T14:00:00Z',
+        channel: 'call',
+        outcome: 'no_answer',
+        sync: 'local',
+        sample: false,
+      },
+      {
+        id: uuid(6),
+        leadId: 'both',
+        at: '2025-07-03T14:00:00Z',
+        channel: 'call',
+        outcome: 'connected',
+        sync: 'local',
+        sample: false,
+      },
+    ]);
+    await rebuildAllSummaries(db);
+    const data = await source.readReportData({
+      from: Date.parse('2025-06-30T04:00:00Z'),
+      to: Date.parse('2025-07-07T04:00:00Z'),
+    });
+    // 'both' is in the cohort and active in the window: listed once.
+    expect(data.leads.map((l) => l.leadId).sort()).toEqual(['both', 'silent']);
+    expect(data.leads.find((l) => l.leadId === 'silent')?.attempts).toEqual([]);
+  });
 });
