@@ -13,6 +13,7 @@ import { OUTBOX_ALARM, outboxRunner } from '@/lib/background/outbox-runner';
 import { registerReportMenu } from '@/lib/background/report-menu';
 import { registerRouter } from '@/lib/background/router';
 import { forgetTab, forgetTabIfLeftSite } from '@/lib/background/tab-states';
+import { countBackgroundStart } from '@/lib/background/test-start-count';
 import { toolbarAction } from '@/lib/background/toolbar-action';
 import { forgetHubSpotShared, newHubSpotShared } from '@/lib/crm/hubspot/source';
 import { broadcast } from '@/lib/messaging/messenger';
@@ -27,6 +28,7 @@ import { repairStaleSummaries } from '@/lib/store/summary-catch-up';
 export default defineBackground({
   persistent: false,
   main: () => {
+    void countBackgroundStart();
     // Opened lazily: a worker woken for a message that needs no data does not open IndexedDB.
     let db: BatonDb | undefined;
     // One pace for every HubSpot request the worker makes (card reads and the outbox alike), and

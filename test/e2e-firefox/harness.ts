@@ -24,13 +24,15 @@ const routes = ROUTES.map((route) => ({
   body: readFileSync(join(FIXTURES, route.fixture), 'utf8'),
 }));
 
-export async function launchFirefox(): Promise<FirefoxBaton> {
+/** Firefox with the test build installed; `prefs` adds to the profile's preferences. */
+export async function launchFirefox(prefs: Record<string, unknown> = {}): Promise<FirefoxBaton> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      ...prefs,
     },
   });
   await browser.installExtension(EXTENSION_DIR);
