@@ -1,22 +1,22 @@
 import { useEffect, useMemo, useState } from 'react';
 import { messenger, request } from '@/lib/messaging/messenger';
-import { computeReport, UNASSIGNED } from '@/lib/report/compute';
+import { reportView } from '@/lib/report/compute';
 import { customPeriod, periodFromInstants, presetPeriod, type ReportPeriod } from '@/lib/report/period';
-import type { ReportDataWire } from '@/lib/report/report-data-schema';
 import { assetsSentCsv, contentRequestsCsv, figuresCsv, reportJson } from '@/lib/report/report-export';
 import { progressShare, ReportProgress } from '@/lib/report/report-progress';
+import type { ReportAnswer } from '@/lib/report/report-schema';
 import { formatReportLink, parseReportLink } from '@/lib/report/report-url';
 import { readSettings } from '@/lib/settings/item';
 import type { Settings } from '@/lib/settings/schema';
 import { downloadText } from './download';
-import { readReportData } from './early-read';
+import { readReportAnswer } from './early-read';
 import { FigureGroups } from './FigureGroups';
 import { type PeriodChoice, PeriodPicker } from './PeriodPicker';
 
 type Load =
   | { state: 'loading' }
   | { state: 'error'; message: string }
-  | { state: 'ready'; data: ReportDataWire; now: number };
+  | { state: 'ready'; answer: ReportAnswer };
 
 function periodOf(choice: PeriodChoice, settings: Settings, now: number): ReportPeriod {
   return choice.preset === 'custom'
@@ -30,6 +30,7 @@ export function ReportApp() {
   const [choice, setChoice] = useState<PeriodChoice>({ preset: 'last_week' });
   const [owner, setOwner] = useState<string | undefined>();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  // The period presets' "today": outcomes are judged at the background's own `now`.
   const [now] = useState(() => Date.now());
   const [progress, setProgress] = useState<ReportProgress>();
   /** Bumped by Refresh: the source forgets the period and the page reads it again. */
@@ -64,7 +65,6 @@ export function ReportApp() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reads` is the Refresh button's: a new read of the same period
   useEffect(() => {
     if (!period) return;
-    history.replaceState(null, '', formatReportLink({ from: period.from, to: period.to, owner }));
     let live = true;
     setLoad({ state: 'loading' });
     setProgress(undefined);
@@ -74,8 +74,8 @@ export function ReportApp() {
       if (live && parsed.success && parsed.data.from === period.from && parsed.data.to === period.to)
         setProgress(parsed.data);
     });
-    readReportData({ from: period.from, to: period.to })
-      .then((data) => live && setLoad({ state: 'ready', data, now: Date.now() }))
+    readReportAnswer({ from: period.from, to: period.to })
+      .then((answer) => live && setLoad({ state: 'ready', answer }))
       .catch(
         (error: unknown) =>
           live && setLoad({ state: 'error', message: String((error as Error)?.message ?? error) }),
@@ -84,7 +84,7 @@ export function ReportApp() {
       live = false;
       off();
     };
-  }, [period, owner, reads]);
+  }, [period, reads]);
 
   const refresh = () => {
     if (!period) return;
@@ -93,26 +93,21 @@ export function ReportApp() {
       .then(() => setReads((n) => n + 1));
   };
 
-  const report = useMemo(() => {
-    if (!settings || !period || load.state !== 'ready') return undefined;
-    const data = { ...load.data, leads: load.data.leads };
-    return computeReport(
-      data,
-      period,
-      settings.slaPolicy,
-      settings.calendar,
-      settings.reportTargets,
-      load.now,
-      {
-        owner,
-      },
-    );
-  }, [settings, period, load, owner]);
+  // The background computed every view of the period: picking a rep reads nothing again.
+  const report = useMemo(
+    () => (load.state === 'ready' ? reportView(load.answer.views, owner) : undefined),
+    [load, owner],
+  );
 
-  const owners = useMemo(() => {
-    if (load.state !== 'ready') return [];
-    return [...new Set(load.data.leads.map((l) => l.owner ?? UNASSIGNED))].sort();
-  }, [load]);
+  const owners = useMemo(
+    () => (load.state === 'ready' ? load.answer.views.everyRep.map((rep) => rep.owner).sort() : []),
+    [load],
+  );
+
+  // A new owner keeps the period's answer; the address says which view is on screen.
+  useEffect(() => {
+    if (period) history.replaceState(null, '', formatReportLink({ from: period.from, to: period.to, owner }));
+  }, [period, owner]);
 
   if (!settings) return <p>Loading settings…</p>;
   const stamp = period ? `${period.firstDay}_${period.lastDay}` : 'report';
@@ -205,11 +200,11 @@ export function ReportApp() {
         </p>
       )}
       {load.state === 'error' && <p role="alert">{load.message}</p>}
-      {load.state === 'ready' && load.data.blindSpots.length > 0 && (
+      {load.state === 'ready' && load.answer.blindSpots.length > 0 && (
         <aside className="report-blind-spots">
           <h2>What these figures cannot see</h2>
           <ul>
-            {load.data.blindSpots.map((b) => (
+            {load.answer.blindSpots.map((b) => (
               <li key={b}>{b}</li>
             ))}
           </ul>

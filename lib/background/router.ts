@@ -14,6 +14,7 @@ import {
 } from '../store/workspace';
 import { connectHubSpot, disconnectHubSpot, hubSpotStatus } from './crm-connect';
 import { loadQueueEntries } from './queue';
+import { readReportAnswer } from './report-views';
 import { readTabState, saveTabState } from './tab-states';
 
 /**
@@ -63,14 +64,9 @@ export function registerRouter(
   handle('searchLeads', context, ({ text, limit }) => source().search(text, limit));
   handle('queueEntries', context, async () => loadQueueEntries(source(), await readSettings(), Date.now()));
   handle('listAssets', context, () => source().listAssets());
-  handle('reportData', context, (window) => {
-    const current = source();
-    if (!current.readReportData)
-      throw new Error('The report cannot read this source yet: switch to the local store.');
-    return current.readReportData(window, {
-      onProgress: (progress) => broadcast('reportProgress', progress),
-    });
-  });
+  handle('reportAnswer', context, (window) =>
+    readReportAnswer(source(), window, (progress) => broadcast('reportProgress', progress)),
+  );
   handle('refreshReportData', context, async (window) => {
     // The local store keeps no copy to forget: its proxy has no such method, which is fine.
     await source()

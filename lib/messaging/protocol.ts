@@ -10,8 +10,9 @@ import {
   LeadPatch,
 } from '../model/schemas';
 import { QueueEntry } from '../queue/queue-entry';
-import { ReportDataSchema, ReportWindow } from '../report/report-data-schema';
+import { ReportWindow } from '../report/report-data-schema';
 import { ReportProgress } from '../report/report-progress';
+import { ReportAnswerSchema } from '../report/report-schema';
 import { LeadContext, NewLead, QueueQuery } from '../source/lead-source';
 
 /** Longer than any address a host page shows (browsers cap theirs near 2 MB; a report never needs that). */
@@ -104,8 +105,8 @@ export const protocol = {
   undoDisposition: { from: 'extension-page', input: z.object({ dispositionId: z.string() }), output: Lead },
   recordAssetSent: { from: 'extension-page', input: AssetSent, output: z.null() },
   recordContentRequest: { from: 'extension-page', input: ContentRequest, output: z.null() },
-  /** The weekly report's per-lead summaries for a period (issue #15). */
-  reportData: { from: 'extension-page', input: ReportWindow, output: ReportDataSchema },
+  /** The weekly report's figures for a period, every view of it (computed in the background). */
+  reportAnswer: { from: 'extension-page', input: ReportWindow, output: ReportAnswerSchema },
   /** The report page's Refresh: the source forgets what it read for the period (HubSpot's cache). */
   refreshReportData: {
     from: 'extension-page',

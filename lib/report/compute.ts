@@ -1,22 +1,33 @@
 import type { BusinessCalendar } from '../core/calendar';
 import type { SlaPolicy } from '../core/sla';
-import {
-  ATTEMPT_CHANNELS,
-  ATTEMPT_OUTCOMES,
-  type AttemptChannel,
-  type AttemptOutcome,
-  RECYCLE_REASONS,
-  type RecycleReason,
-} from '../model/schemas';
+import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, type AttemptOutcome, RECYCLE_REASONS } from '../model/schemas';
 import { judgeLead } from './lead-outcome';
 import { DAYS_PER_MONTH, inPeriod, periodDays, type ReportPeriod } from './period';
+import {
+  type QualityRow,
+  type Report,
+  type ReportFigures,
+  type ReportViews,
+  SCORE_BANDS,
+  type ScoreBand,
+  SPEED_BANDS,
+  type SpeedBand,
+} from './report-schema';
 import { median, nearestRank, ratio } from './stats';
 import type { LeadSummary } from './summary';
 import type { ReportTargets } from './targets';
 
-/** Speed-to-lead bands, business minutes, upper bound included (design §11). */
-export const SPEED_BANDS = ['le5', 'le15', 'le60', 'le240', 'le480', 'gt480'] as const;
-export type SpeedBand = (typeof SPEED_BANDS)[number];
+export type {
+  QualityRow,
+  RepFigures,
+  Report,
+  ReportFigures,
+  ReportViews,
+  ScoreBand,
+  SpeedBand,
+} from './report-schema';
+export { SCORE_BANDS, SPEED_BANDS } from './report-schema';
+
 const BAND_UPPER: Record<Exclude<SpeedBand, 'gt480'>, number> = {
   le5: 5,
   le15: 15,
@@ -30,9 +41,6 @@ export function speedBand(businessMinutes: number): SpeedBand {
   return 'gt480';
 }
 
-/** Score bands at handoff for MQL quality. */
-export const SCORE_BANDS = ['unscored', 's0_39', 's40_59', 's60_79', 's80_100'] as const;
-export type ScoreBand = (typeof SCORE_BANDS)[number];
 export function scoreBand(score: number | undefined): ScoreBand {
   if (score === undefined || !Number.isFinite(score)) return 'unscored';
   if (score < 40) return 's0_39';
@@ -50,95 +58,6 @@ const CONNECT_OUTCOMES: ReadonlySet<AttemptOutcome> = new Set<AttemptOutcome>([
   'meeting_booked',
 ]);
 const DAY_MS = 86_400_000;
-
-export interface QualityRow {
-  accepted: number;
-  handedBack: number;
-  /** accepted ÷ (accepted + recycled + disqualified); null when none was handed back. */
-  acceptanceRate: number | null;
-}
-
-export interface ReportFigures {
-  cohort: { mqls: number };
-  firstAttemptSla: { met: number; breached: number; pending: number; compliance: number | null };
-  speedToLead: {
-    leadsWithAttempt: number;
-    medianBusinessMinutes: number | null;
-    p90BusinessMinutes: number | null;
-    medianWallMinutes: number | null;
-    bands: Record<SpeedBand, number>;
-  };
-  cadence: { met: number; behind: number; pending: number };
-  neverContacted: { count: number; pastDeadline: number };
-  attempts: {
-    total: number;
-    byChannel: Record<AttemptChannel, number>;
-    byOutcome: Record<AttemptOutcome, number>;
-    connects: number;
-    connectRate: number | null;
-  };
-  handBacks: {
-    accepted: number;
-    recycled: number;
-    disqualified: number;
-    open: number;
-    acceptanceRate: number | null;
-    reasons: Record<RecycleReason, number>;
-    medianDaysToHandBack: number | null;
-  };
-  marketing: {
-    delivered: number;
-    committed: number;
-    reps: number;
-    mqlToCustomerRate: number | null;
-    mqlToCustomerRateMeasured: boolean;
-    mqlValue: number | null;
-    mqlsOwed: number | null;
-    qualityByScoreBand: Record<ScoreBand, QualityRow>;
-    qualityBySource: Record<string, QualityRow>;
-  };
-  content: {
-    assetsSent: number;
-    /** Links copied (not inserted): shown apart, never counted as sent. */
-    linksCopied: number;
-    byAsset: Record<string, number>;
-    libraryAssets: number;
-    libraryUsedShare: number | null;
-    mqlsWithAsset: number;
-    mqlsWithAssetShare: number | null;
-    assetsNeverSent: string[];
-    touchesBeforeHandoff: {
-      accepted: { leads: number; touches: number; mean: number | null };
-      recycled: { leads: number; touches: number; mean: number | null };
-    };
-    contentRequests: number;
-    /** Newest first. */
-    requests: Array<{ at: number; text: string; leadId: string; leadName: string; owner: string }>;
-  };
-  endToEnd: {
-    sql: number;
-    sqlShare: number | null;
-    customers: number | null;
-    customerShare: number | null;
-    medianDaysToSql: number | null;
-    medianDaysToCustomer: number | null;
-  };
-}
-
-export interface RepFigures {
-  owner: string;
-  figures: ReportFigures;
-}
-
-export interface Report {
-  period: ReportPeriod;
-  now: number;
-  owner?: string;
-  targets: ReportTargets;
-  policy: SlaPolicy;
-  total: ReportFigures;
-  reps: RepFigures[];
-}
 
 export interface ReportData {
   leads: readonly LeadSummary[];
@@ -367,10 +286,80 @@ function figuresOf(
   };
 }
 
+/** Whether a rep's figures show any work in the period (a rep row is shown only then). */
+function isActive(figures: ReportFigures): boolean {
+  return (
+    figures.cohort.mqls > 0 ||
+    figures.attempts.total > 0 ||
+    figures.content.assetsSent > 0 ||
+    figures.content.contentRequests > 0
+  );
+}
+
 /**
- * Every §11 figure for the period, for the team (or one rep) and per rep. Pure: the same
- * summaries, period, policy, calendar, targets and `now` give the same report.
+ * Every §11 figure for the period, computed once for every view of it: the team's, each owner's
+ * and a rep's with no leads. Pure: the same summaries, period, policy, calendar, targets and `now`
+ * give the same views. The background computes them, so only figures cross to the report page.
  */
+export function computeReportViews(
+  data: ReportData,
+  period: ReportPeriod,
+  policy: SlaPolicy,
+  calendar: BusinessCalendar,
+  targets: ReportTargets,
+  now: number,
+): ReportViews {
+  const byOwner = new Map<string, LeadSummary[]>();
+  const cohortOwners = new Set<string>();
+  for (const lead of data.leads) {
+    const owner = lead.owner ?? UNASSIGNED;
+    const list = byOwner.get(owner);
+    if (list) list.push(lead);
+    else byOwner.set(owner, [lead]);
+    if (lead.handoffAt !== undefined && inPeriod(period, lead.handoffAt)) cohortOwners.add(owner);
+  }
+  const teamReps = targets.teamReps > 0 ? targets.teamReps : cohortOwners.size;
+  const figures = (leads: readonly LeadSummary[], reps: number) =>
+    figuresOf(leads, data, period, policy, calendar, targets, now, reps);
+  return {
+    period,
+    now,
+    targets,
+    policy,
+    team: figures(data.leads, teamReps),
+    everyRep: [...byOwner.entries()]
+      .map(([owner, leads]) => ({ owner, figures: figures(leads, 1) }))
+      .sort((a, b) => a.owner.localeCompare(b.owner)),
+    emptyRep: figures([], 1),
+  };
+}
+
+/** The whole team's view (owner absent), or one rep's: their figures, and their row if active. */
+export function reportView(views: ReportViews, owner?: string): Report {
+  const { period, now, targets, policy } = views;
+  if (owner === undefined)
+    return {
+      period,
+      now,
+      owner,
+      targets,
+      policy,
+      total: views.team,
+      reps: views.everyRep.filter((rep) => isActive(rep.figures)),
+    };
+  const row = views.everyRep.find((rep) => rep.owner === owner);
+  return {
+    period,
+    now,
+    owner,
+    targets,
+    policy,
+    total: row?.figures ?? views.emptyRep,
+    reps: row && isActive(row.figures) ? [row] : [],
+  };
+}
+
+/** One view of the period's report (see `computeReportViews`, `reportView`). */
 export function computeReport(
   data: ReportData,
   period: ReportPeriod,
@@ -380,33 +369,5 @@ export function computeReport(
   now: number,
   options: ReportOptions = {},
 ): Report {
-  const ownerOf = (lead: LeadSummary) => lead.owner ?? UNASSIGNED;
-  const scoped =
-    options.owner === undefined ? data.leads : data.leads.filter((l) => ownerOf(l) === options.owner);
-  const byOwner = new Map<string, LeadSummary[]>();
-  const cohortOwners = new Set<string>();
-  for (const lead of scoped) {
-    const owner = ownerOf(lead);
-    const list = byOwner.get(owner);
-    if (list) list.push(lead);
-    else byOwner.set(owner, [lead]);
-    if (lead.handoffAt !== undefined && inPeriod(period, lead.handoffAt)) cohortOwners.add(owner);
-  }
-  const teamReps =
-    options.owner !== undefined ? 1 : targets.teamReps > 0 ? targets.teamReps : cohortOwners.size;
-  const total = figuresOf(scoped, data, period, policy, calendar, targets, now, teamReps);
-  const reps = [...byOwner.entries()]
-    .map(([owner, leads]) => ({
-      owner,
-      figures: figuresOf(leads, data, period, policy, calendar, targets, now, 1),
-    }))
-    .filter(
-      (rep) =>
-        rep.figures.cohort.mqls > 0 ||
-        rep.figures.attempts.total > 0 ||
-        rep.figures.content.assetsSent > 0 ||
-        rep.figures.content.contentRequests > 0,
-    )
-    .sort((a, b) => a.owner.localeCompare(b.owner));
-  return { period, now, owner: options.owner, targets, policy, total, reps };
+  return reportView(computeReportViews(data, period, policy, calendar, targets, now), options.owner);
 }

@@ -247,15 +247,30 @@ try {
         entryCount = (await send('queueEntries', null)).length;
         entries.push(performance.now() - start);
       }
-      // The month's report data as the report page asks for it: per-lead summaries by index.
-      const reportData = [];
-      let reportLeads = 0;
+      // The month's report as the report page asks for it: summaries read by index and every
+      // figure computed in the background; only the figures cross.
+      const reportAnswer = [];
+      let reportCohort = 0;
+      let reportBytes = 0;
       for (let i = 0; i < 5; i++) {
         const start = performance.now();
-        reportLeads = (await send('reportData', month)).leads.length;
-        reportData.push(performance.now() - start);
+        const answer = await send('reportAnswer', month);
+        reportAnswer.push(performance.now() - start);
+        reportCohort = answer.views.team.cohort.mqls;
+        reportBytes = JSON.stringify(answer).length;
       }
-      return { lookup, card, touchesSeen, queue, mqls, entries, entryCount, reportData, reportLeads };
+      return {
+        lookup,
+        card,
+        touchesSeen,
+        queue,
+        mqls,
+        entries,
+        entryCount,
+        reportAnswer,
+        reportCohort,
+        reportBytes,
+      };
     },
     { emails, month: MONTH },
   );
@@ -353,8 +368,9 @@ try {
     ),
     row('queue entries asked again (after a change; touches kept in memory)', figures.entries.slice(1)),
     row(
-      `a month's report data (reportData: ${figures.reportLeads.toLocaleString('en-US')} lead summaries)`,
-      figures.reportData,
+      `a month's report read and computed in the background (reportAnswer: cohort ${figures.reportCohort.toLocaleString('en-US')}, ${(figures.reportBytes / 1024).toFixed(0)} KB to the page)`,
+      figures.reportAnswer,
+      '≤ 1.5 s',
     ),
     row(`a month's report opened by link → figures shown (cohort ${reportCohort})`, reportOpen, '≤ 1.5 s'),
   ]);

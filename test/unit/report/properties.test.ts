@@ -2,9 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSlaPolicy, slaState } from '../../../lib/core/sla';
 import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, RECYCLE_REASONS } from '../../../lib/model/schemas';
-import { computeReport, type ReportFigures } from '../../../lib/report/compute';
+import {
+  computeReport,
+  computeReportViews,
+  type ReportFigures,
+  reportView,
+  UNASSIGNED,
+} from '../../../lib/report/compute';
 import { judgeLead } from '../../../lib/report/lead-outcome';
 import { customPeriod, presetPeriod } from '../../../lib/report/period';
+import { ReportAnswerSchema, ReportSchema } from '../../../lib/report/report-schema';
 import type { LeadSummary } from '../../../lib/report/summary';
 import { defaultReportTargets } from '../../../lib/report/targets';
 import { calendar, lead, t } from './fixtures';
@@ -170,6 +177,62 @@ describe('report properties', () => {
             expect(rate, name).toBeLessThanOrEqual(1);
           }
       }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('every view crosses to the page whole: it passes the wire schema, which bounds every rate', () => {
+    fc.assert(
+      fc.property(fc.array(arbLead, { maxLength: 40 }), arbNow, (leads, now) => {
+        const views = computeReportViews(
+          { leads, libraryAssetIds: library, knowsCustomers: false },
+          period,
+          defaultSlaPolicy,
+          calendar,
+          defaultReportTargets,
+          now,
+        );
+        const answer = ReportAnswerSchema.parse({ views, blindSpots: [] });
+        expect(answer.views).toEqual(views);
+        for (const owner of [undefined, ...owners.map((o) => o ?? UNASSIGNED)])
+          expect(ReportSchema.safeParse(reportView(views, owner)).success).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a rep’s view is the report over only their leads (the rep filter reads nothing again)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbLead, { maxLength: 40 }),
+        arbNow,
+        fc.constantFrom(...owners),
+        (leads, now, pick) => {
+          const owner = pick ?? UNASSIGNED;
+          const views = computeReportViews(
+            { leads, libraryAssetIds: library, knowsCustomers: false },
+            period,
+            defaultSlaPolicy,
+            calendar,
+            defaultReportTargets,
+            now,
+          );
+          const theirs = leads.filter((l) => (l.owner ?? UNASSIGNED) === owner);
+          // Alone, the rep is a team of one: commitments count one rep, as their row does.
+          const alone = computeReport(
+            { leads: theirs, libraryAssetIds: library, knowsCustomers: false },
+            period,
+            defaultSlaPolicy,
+            calendar,
+            { ...defaultReportTargets, teamReps: 1 },
+            now,
+          );
+          const view = reportView(views, owner);
+          expect(view.owner).toBe(owner);
+          expect(view.total).toEqual(alone.total);
+          expect(view.reps).toEqual(alone.reps);
+        },
+      ),
       { numRuns: 200 },
     );
   });
