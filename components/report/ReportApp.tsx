@@ -99,6 +99,10 @@ export function ReportApp() {
     [load, owner],
   );
 
+  useEffect(() => {
+    if (report) performance.mark('report:shown');
+  }, [report]);
+
   const owners = useMemo(
     () => (load.state === 'ready' ? load.answer.views.everyRep.map((rep) => rep.owner).sort() : []),
     [load],

@@ -5,6 +5,7 @@ import { judgeLead } from './lead-outcome';
 import { DAYS_PER_MONTH, inPeriod, periodDays, type ReportPeriod } from './period';
 import {
   type QualityRow,
+  type RepFigures,
   type Report,
   type ReportFigures,
   type ReportViews,
@@ -337,26 +338,22 @@ export function computeReportViews(
 /** The whole team's view (owner absent), or one rep's: their figures, and their row if active. */
 export function reportView(views: ReportViews, owner?: string): Report {
   const { period, now, targets, policy } = views;
-  if (owner === undefined)
-    return {
-      period,
-      now,
-      owner,
-      targets,
-      policy,
-      total: views.team,
-      reps: views.everyRep.filter((rep) => isActive(rep.figures)),
-    };
-  const row = views.everyRep.find((rep) => rep.owner === owner);
-  return {
+  const view = (total: ReportFigures, reps: RepFigures[]): Report => ({
     period,
     now,
     owner,
     targets,
     policy,
-    total: row?.figures ?? views.emptyRep,
-    reps: row && isActive(row.figures) ? [row] : [],
-  };
+    total,
+    reps,
+  });
+  if (owner === undefined)
+    return view(
+      views.team,
+      views.everyRep.filter((rep) => isActive(rep.figures)),
+    );
+  const row = views.everyRep.find((rep) => rep.owner === owner);
+  return view(row?.figures ?? views.emptyRep, row && isActive(row.figures) ? [row] : []);
 }
 
 /** One view of the period's report (see `computeReportViews`, `reportView`). */

@@ -107,15 +107,17 @@ function rates(f: ReportFigures): Array<[string, number | null]> {
 
 describe('report properties', () => {
   const library = ['a1', 'a2', 'a3'];
-  const compute = (leads: LeadSummary[], now: number) =>
-    computeReport(
+  const viewsOf = (leads: LeadSummary[], now: number, targets = defaultReportTargets) =>
+    computeReportViews(
       { leads, libraryAssetIds: library, knowsCustomers: false },
       period,
       defaultSlaPolicy,
       calendar,
-      defaultReportTargets,
+      targets,
       now,
     );
+  const compute = (leads: LeadSummary[], now: number, targets = defaultReportTargets) =>
+    reportView(viewsOf(leads, now, targets));
 
   it('met + breached + pending = cohort, and the cadence and hand-back splits too', () => {
     fc.assert(
@@ -184,14 +186,7 @@ describe('report properties', () => {
   it('every view crosses to the page whole: it passes the wire schema, which bounds every rate', () => {
     fc.assert(
       fc.property(fc.array(arbLead, { maxLength: 40 }), arbNow, (leads, now) => {
-        const views = computeReportViews(
-          { leads, libraryAssetIds: library, knowsCustomers: false },
-          period,
-          defaultSlaPolicy,
-          calendar,
-          defaultReportTargets,
-          now,
-        );
+        const views = viewsOf(leads, now);
         const answer = ReportAnswerSchema.parse({ views, blindSpots: [] });
         expect(answer.views).toEqual(views);
         for (const owner of [undefined, ...owners.map((o) => o ?? UNASSIGNED)])
@@ -209,24 +204,10 @@ describe('report properties', () => {
         fc.constantFrom(...owners),
         (leads, now, pick) => {
           const owner = pick ?? UNASSIGNED;
-          const views = computeReportViews(
-            { leads, libraryAssetIds: library, knowsCustomers: false },
-            period,
-            defaultSlaPolicy,
-            calendar,
-            defaultReportTargets,
-            now,
-          );
+          const views = viewsOf(leads, now);
           const theirs = leads.filter((l) => (l.owner ?? UNASSIGNED) === owner);
           // Alone, the rep is a team of one: commitments count one rep, as their row does.
-          const alone = computeReport(
-            { leads: theirs, libraryAssetIds: library, knowsCustomers: false },
-            period,
-            defaultSlaPolicy,
-            calendar,
-            { ...defaultReportTargets, teamReps: 1 },
-            now,
-          );
+          const alone = compute(theirs, now, { ...defaultReportTargets, teamReps: 1 });
           const view = reportView(views, owner);
           expect(view.owner).toBe(owner);
           expect(view.total).toEqual(alone.total);
