@@ -8,6 +8,7 @@ import {
   refreshAttention,
 } from '@/lib/background/attention';
 import { pruneCrmCacheHourly } from '@/lib/background/crm-cache-retention';
+import { foreground } from '@/lib/background/foreground';
 import { injectIntoOpenTabs } from '@/lib/background/inject-open-tabs';
 import { OUTBOX_ALARM, outboxRunner } from '@/lib/background/outbox-runner';
 import { registerReportMenu } from '@/lib/background/report-menu';
@@ -54,11 +55,19 @@ export default defineBackground({
     // HubSpot when connected, else the local store: one data path for the panel either way.
     const getSource = () => active.source;
 
-    // Badge and reminders catch up after changes, coalesced: a burst of writes costs one refresh.
+    // Badge and reminders catch up after changes, coalesced: a burst of writes costs one refresh,
+    // and it waits for any report being read (lib/background/foreground.ts).
     let refreshTimer: ReturnType<typeof setTimeout> | undefined;
     const refreshSoon = () => {
       clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(() => refreshAttention(getSource()).catch(console.error), 300);
+      refreshTimer = setTimeout(
+        () =>
+          void foreground
+            .whenIdle()
+            .then(() => refreshAttention(getSource()))
+            .catch(console.error),
+        300,
+      );
     };
 
     // Listeners are registered synchronously at start-up, so a worker woken by an event gets it.

@@ -13,6 +13,7 @@ import {
   removeSampleWorkspace,
 } from '../store/workspace';
 import { connectHubSpot, disconnectHubSpot, hubSpotStatus } from './crm-connect';
+import { foreground } from './foreground';
 import { loadQueueEntries } from './queue';
 import { readReportAnswer } from './report-views';
 import { readTabState, saveTabState } from './tab-states';
@@ -65,7 +66,9 @@ export function registerRouter(
   handle('queueEntries', context, async () => loadQueueEntries(source(), await readSettings(), Date.now()));
   handle('listAssets', context, () => source().listAssets());
   handle('reportAnswer', context, (window) =>
-    readReportAnswer(source(), window, (progress) => broadcast('reportProgress', progress)),
+    foreground.run(() =>
+      readReportAnswer(source(), window, (progress) => broadcast('reportProgress', progress)),
+    ),
   );
   handle('refreshReportData', context, async (window) => {
     // The local store keeps no copy to forget: its proxy has no such method, which is fine.
