@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { EXPORT_KINDS, EXPORT_LABELS, type ExportKind } from '@/lib/export/exports';
+import { formatElapsed } from '@/lib/format/duration';
+import { formatBytes, formatCount, plural } from '@/lib/format/numbers';
 import { DataWorker } from '@/lib/import/client';
 import {
   checkMapping,
@@ -307,7 +309,9 @@ function MappingEditor(props: {
                 <th scope="row">{header}</th>
                 <td className="muted data-example">{example(inspection.samples, index)}</td>
                 <td className="muted small" data-testid={`import-filled-${index}`}>
-                  {preview ? `${n(preview.filled[index] ?? 0)} of ${n(preview.rows)}` : '…'}
+                  {preview
+                    ? `${formatCount(preview.filled[index] ?? 0)} of ${formatCount(preview.rows)}`
+                    : '…'}
                 </td>
                 <td>
                   <select
@@ -381,8 +385,8 @@ function Progress(props: { progress: ImportProgress | null; cancelling: boolean;
       <progress max={p?.totalBytes ?? 1} value={p?.bytesRead ?? 0} aria-label="Import progress" />
       <p role="status" aria-live="polite">
         {p
-          ? `${n(p.created + p.updated)} rows imported · ${n(p.rejected)} rejected · ${
-              p.etaMs === null ? 'estimating time left' : `about ${formatDuration(p.etaMs)} left`
+          ? `${formatCount(p.created + p.updated)} rows imported · ${formatCount(p.rejected)} rejected · ${
+              p.etaMs === null ? 'estimating time left' : `about ${formatElapsed(p.etaMs)} left`
             }`
           : 'Starting…'}
       </p>
@@ -415,14 +419,14 @@ function Result(props: { result: ImportResult; fileName: string; onAgain: () => 
         role={result.status === 'failed' ? 'alert' : 'status'}
         className={result.status === 'failed' ? 'error' : undefined}
       >
-        {result.message} <span className="muted small">({formatDuration(result.elapsedMs)})</span>
+        {result.message} <span className="muted small">({formatElapsed(result.elapsedMs)})</span>
       </p>
       {problems.length > 0 && (
         <div data-testid="import-report">
           <p>
             {plural(result.rejected, 'row')} skipped, {plural(result.warnings, 'warning')}
             {problems.length > shown.length
-              ? ` — the first ${shown.length} of ${n(problems.length + result.reportOmitted)} are listed`
+              ? ` — the first ${shown.length} of ${formatCount(problems.length + result.reportOmitted)} are listed`
               : ''}
             . Row numbers count the header as row 1, as a spreadsheet does.
           </p>
@@ -475,7 +479,7 @@ function ExportPanel({ getWorker }: WorkerProps) {
       const settings = kind === 'backup' ? await readLocalSettings() : undefined;
       const reply = await getWorker().call({ op: 'export', kind, settings }, 'exported');
       saveBlob(reply.blob, reply.fileName);
-      setStatus({ text: `${reply.fileName}: ${n(reply.count)} records.` });
+      setStatus({ text: `${reply.fileName}: ${formatCount(reply.count)} records.` });
     } catch (error) {
       setStatus({ text: messageOf(error), error: true });
     } finally {
@@ -541,7 +545,7 @@ function RestorePanel({ getWorker }: WorkerProps) {
       const { counts, settings } = await getWorker().call({ op: 'restore', file }, 'restored');
       if (settings) await replaceLocalSettings(settings);
       setStatus({
-        text: `Restored ${n(counts.leads)} leads, ${n(counts.touches)} touches, ${n(counts.assets)} assets, ${n(counts.attempts)} attempts${
+        text: `Restored ${formatCount(counts.leads)} leads, ${formatCount(counts.touches)} touches, ${formatCount(counts.assets)} assets, ${formatCount(counts.attempts)} attempts${
           settings ? ', and the settings' : ' (the backup has no settings; yours are unchanged)'
         }.`,
       });
@@ -592,26 +596,10 @@ function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-const n = (value: number) => value.toLocaleString('en-US');
-const plural = (count: number, word: string) => `${n(count)} ${word}${count === 1 ? '' : 's'}`;
-
 function example(samples: readonly string[][], column: number): string {
   const value = samples.map((row) => row[column] ?? '').find((cell) => cell.trim() !== '') ?? '';
   const line = value.replace(/\s+/g, ' ');
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 90) return `${seconds} s`;
-  return `${Math.round(seconds / 60)} min`;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function messageOf(error: unknown): string {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { formatCount, plural } from '@/lib/format/numbers';
 import type { DataWorker } from '@/lib/import/client';
 import type { ImportKind } from '@/lib/import/fields';
 import type { ImportPreview } from '@/lib/import/preview';
@@ -100,7 +101,7 @@ export function StatusValues(props: {
             {preview.statusValues.map((entry, index) => (
               <tr key={entry.value}>
                 <th scope="row">{entry.value}</th>
-                <td>{entry.rows.toLocaleString('en-US')}</td>
+                <td>{formatCount(entry.rows)}</td>
                 <td>
                   <select
                     aria-label={`Status "${entry.value}" means`}
@@ -125,8 +126,7 @@ export function StatusValues(props: {
       </div>
       {preview.statusValuesOmitted > 0 && (
         <p className="muted small">
-          {preview.statusValuesOmitted.toLocaleString('en-US')} rows have other values, read as Baton
-          proposes.
+          {formatCount(preview.statusValuesOmitted)} rows have other values, read as Baton proposes.
         </p>
       )}
     </div>
@@ -143,16 +143,15 @@ export function HandoffChoice(props: {
   if (preview.mqls === 0) return null;
   const chosen = mapping.indexOf('handoffAt');
   const withDate = preview.mqls - preview.mqlsWithoutMqlDate;
-  const n = (value: number) => value.toLocaleString('en-US');
   return (
     <div data-testid="import-handoff" className="data-choice">
       <h4>When each MQL was handed over</h4>
       <p data-testid="import-handoff-summary" role="status">
-        {n(preview.mqls)} MQL{preview.mqls === 1 ? '' : 's'} in this file
-        {withDate > 0 ? `, ${n(withDate)} with an MQL date` : ''}.{' '}
+        {plural(preview.mqls, 'MQL')} in this file
+        {withDate > 0 ? `, ${formatCount(withDate)} with an MQL date` : ''}.{' '}
         {preview.mqlsWithoutHandoff === 0
           ? 'Every MQL gets a handoff date: its SLA clock starts then.'
-          : `${n(preview.mqlsWithoutHandoff)} would have no handoff date, so their SLA clock would not start.`}
+          : `${formatCount(preview.mqlsWithoutHandoff)} would have no handoff date, so their SLA clock would not start.`}
       </p>
       {preview.handoffColumns.length > 0 && (
         <label className="row">
@@ -167,7 +166,7 @@ export function HandoffChoice(props: {
             <option value="">— no column (no clock) —</option>
             {preview.handoffColumns.map(({ column, covers }) => (
               <option key={column} value={String(column)}>
-                {headers[column]} (gives {n(covers)} of them a date)
+                {headers[column]} (gives {formatCount(covers)} of them a date)
               </option>
             ))}
           </select>

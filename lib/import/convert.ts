@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { formatCount, plural } from '../format/numbers';
 import { hasReadableSlug } from '../model/linkedin-slug';
 import {
   ASSET_KINDS,
@@ -275,14 +276,12 @@ export function normaliseLinkedinUrl(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // zod issues in the words of the report
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-
 /** Plain-words messages for zod's built-in checks; the schemas' own messages take precedence. */
 export const importErrorMap: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'too_big':
       if (issue.origin === 'string' && typeof issue.input === 'string')
-        return `too long: ${plural(issue.input.length, 'character')} (at most ${Number(issue.maximum).toLocaleString('en-US')})`;
+        return `too long: ${plural(issue.input.length, 'character')} (at most ${formatCount(Number(issue.maximum))})`;
       if (issue.origin === 'number') return `must be at most ${issue.maximum}`;
       return undefined;
     case 'too_small':

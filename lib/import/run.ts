@@ -1,3 +1,4 @@
+import { formatCount, plural } from '../format/numbers';
 import type { Asset, Lead, Touch } from '../model/schemas';
 import { putRows } from '../store/bulk';
 import { type BatonDb, fromStoredLead, type StoredLead, toStoredLead } from '../store/db';
@@ -385,7 +386,7 @@ async function importFile(
         ? error.message
         : `The import stopped: ${error instanceof Error ? error.message : String(error)}. ${
             progress.created + progress.updated > 0
-              ? `The ${(progress.created + progress.updated).toLocaleString('en-US')} rows written before are kept.`
+              ? `The ${formatCount(progress.created + progress.updated)} rows written before are kept.`
               : 'Nothing was written.'
           }`;
     return finish('failed', message);
@@ -405,8 +406,6 @@ function convertRow(
   return convertAssetRow(mapping, cells);
 }
 
-const n = (value: number) => value.toLocaleString('en-US');
-
 const NOUNS: Record<ImportKind, [string, string]> = {
   leads: ['lead', 'leads'],
   touches: ['touch', 'touches'],
@@ -416,12 +415,10 @@ const NOUNS: Record<ImportKind, [string, string]> = {
 };
 
 function doneMessage(kind: ImportKind, p: ImportProgress): string {
-  const plural = (count: number) => `${n(count)} ${count === 1 ? NOUNS[kind][0] : NOUNS[kind][1]}`;
+  const [one, many] = NOUNS[kind];
   const rejected =
-    p.rejected === 0
-      ? 'no rows skipped'
-      : `${n(p.rejected)} row${p.rejected === 1 ? '' : 's'} skipped (see the report)`;
-  return `Imported ${n(p.rowsRead)} rows: ${plural(p.created)} new, ${n(p.updated)} updated; ${rejected}.`;
+    p.rejected === 0 ? 'no rows skipped' : `${plural(p.rejected, 'row')} skipped (see the report)`;
+  return `Imported ${formatCount(p.rowsRead)} rows: ${plural(p.created, one, many)} new, ${formatCount(p.updated)} updated; ${rejected}.`;
 }
 
 /** What the result says about matching: ids that could not be used, rows kept apart. */
@@ -431,23 +428,23 @@ function matchNotes(ids: ImportResult['unusableIds'], apart: number): string {
   if (total > 0) {
     const why = [
       ids.scientific > 0
-        ? `${n(ids.scientific)} written in scientific notation by a spreadsheet (digits lost)`
+        ? `${formatCount(ids.scientific)} written in scientific notation by a spreadsheet (digits lost)`
         : '',
-      ids.shape > 0 ? `${n(ids.shape)} not shaped like that CRM's ids` : '',
+      ids.shape > 0 ? `${formatCount(ids.shape)} not shaped like that CRM's ids` : '',
     ].filter(Boolean);
     notes.push(
-      `${n(total)} CRM id${total === 1 ? ' was' : 's were'} unusable (${why.join('; ')}): not used to match, those rows were matched by email or added new.`,
+      `${formatCount(total)} CRM id${total === 1 ? ' was' : 's were'} unusable (${why.join('; ')}): not used to match, those rows were matched by email or added new.`,
     );
   }
   if (apart > 0)
     notes.push(
-      `${n(apart)} row${apart === 1 ? '' : 's'} shared an email with a lead of another name: kept apart, listed in the report as possible duplicates.`,
+      `${plural(apart, 'row')} shared an email with a lead of another name: kept apart, listed in the report as possible duplicates.`,
     );
   return notes.join(' ');
 }
 
 function cancelledMessage(p: ImportProgress): string {
-  return `Cancelled after ${n(p.rowsRead)} rows. The ${n(p.created + p.updated)} records written so far are kept; importing the same file again finishes the job without duplicates.`;
+  return `Cancelled after ${formatCount(p.rowsRead)} rows. The ${formatCount(p.created + p.updated)} records written so far are kept; importing the same file again finishes the job without duplicates.`;
 }
 
 // ---------------------------------------------------------------------------------------------
