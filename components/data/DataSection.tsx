@@ -1,9 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
-import { EXPORT_KINDS, EXPORT_LABELS, type ExportKind } from '@/lib/export/exports';
-import { formatElapsed } from '@/lib/format/duration';
-import { formatBytes, formatCount, plural } from '@/lib/format/numbers';
-import { DataWorker } from '@/lib/import/client';
+import { EXPORT_KINDS, EXPORT_LABELS, type ExportKind } from '@/lib/data/export/exports';
 import {
   checkMapping,
   IMPORT_KINDS,
@@ -11,21 +8,24 @@ import {
   proposeMapping,
   rememberMapping,
   TARGETS,
-} from '@/lib/import/fields';
+} from '@/lib/data/import/fields';
 import {
   readRememberedMapping,
   readRememberedStatusStages,
   saveRememberedMapping,
   saveRememberedStatusStages,
-} from '@/lib/import/mapping-store';
-import type { Inspection } from '@/lib/import/read';
-import { reportToCsv } from '@/lib/import/report';
-import type { ImportProgress, ImportResult } from '@/lib/import/run';
-import type { StatusStages } from '@/lib/import/status-values';
+} from '@/lib/data/import/mapping-store';
+import type { Inspection } from '@/lib/data/import/read';
+import { reportToCsv } from '@/lib/data/import/report';
+import type { ImportProgress, ImportResult } from '@/lib/data/import/run';
+import type { StatusStages } from '@/lib/data/import/status-values';
+import { DataWorker } from '@/lib/data/worker-client';
+import { formatElapsed } from '@/lib/format/duration';
+import { formatBytes, formatCount, plural } from '@/lib/format/numbers';
 import { request } from '@/lib/messaging/messenger';
 import { readLocalSettings, replaceLocalSettings } from '@/lib/settings/item';
 import { HandoffChoice, StatusValues, statusMeanings, usePreview } from './ImportChoices';
-import './import.css';
+import './data.css';
 
 const KIND_LABELS: Record<ImportKind, string> = {
   leads: 'Leads',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { proposeMapping } from '@/lib/import/fields';
-import { runImport } from '@/lib/import/run';
+import { proposeMapping } from '@/lib/data/import/fields';
+import { runImport } from '@/lib/data/import/run';
 import { generateSampleWorkspace } from '@/lib/sample/generate';
 import { BatonDb } from '@/lib/store/db';
 import {
@@ -13,7 +13,7 @@ import {
   TOUCH_HEADERS,
   touchCsvLine,
   withoutSample,
-} from '../../../scripts/gen-files';
+} from '../../../../scripts/gen-files';
 
 const now = new Date('2026-11-24T15:00:00Z');
 let db: BatonDb;

@@ -1,14 +1,16 @@
-import { backupParts, parseBackupText, restoreBackup } from '../export/backup';
-import { EXPORT_KINDS, type ExportKind, exportCsvParts, exportFileName } from '../export/exports';
 import { BatonDb } from '../store/db';
-import { previewImport } from './preview';
-import { inspectFile } from './read';
-import { runImport } from './run';
-import { StatusStages } from './status-values';
+import { backupParts, parseBackupText, restoreBackup } from './backup/backup';
+import { EXPORT_KINDS, type ExportKind, exportCsvParts, exportFileName } from './export/exports';
+import { previewImport } from './import/preview';
+import { inspectFile } from './import/read';
+import { runImport } from './import/run';
+import { StatusStages } from './import/status-values';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /**
- * The data worker: import, export, backup and restore, off the options page's main thread.
+ * The data worker: import (with its inspection and preview), CSV export, backup and restore, off
+ * the options page's main thread. It keeps the file name `worker.ts` from when it lived in
+ * lib/import: the build names the worker's chunk after it, and the options page loads that chunk.
  *
  * Why it writes to IndexedDB itself instead of sending chunks to the background: the worker runs
  * at the extension's origin, so it opens the very same database (same BatonDb class, same schema

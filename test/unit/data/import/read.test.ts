@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanHeaders, inspectFile, readCsv, sniffEncoding, type TextEncoding } from '@/lib/import/read';
+import { cleanHeaders, inspectFile, readCsv, sniffEncoding, type TextEncoding } from '@/lib/data/import/read';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);

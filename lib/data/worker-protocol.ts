@@ -1,14 +1,14 @@
-import type { BackupCounts } from '../export/backup';
-import type { ExportKind } from '../export/exports';
 import type { Settings } from '../settings/schema';
-import type { ColumnMapping, ImportKind } from './fields';
-import type { ImportPreview } from './preview';
-import type { Inspection } from './read';
-import type { ImportProgress, ImportResult } from './run';
-import type { StatusStages } from './status-values';
+import type { BackupCounts } from './backup/backup';
+import type { ExportKind } from './export/exports';
+import type { ColumnMapping, ImportKind } from './import/fields';
+import type { ImportPreview } from './import/preview';
+import type { Inspection } from './import/read';
+import type { ImportProgress, ImportResult } from './import/run';
+import type { StatusStages } from './import/status-values';
 
 /**
- * Messages between the options page and its data worker (lib/import/worker.ts). Both ends are in
+ * Messages between the options page and its data worker (lib/data/worker.ts). Both ends are in
  * the same bundle, so the types are shared; the worker still refuses an unknown `op`.
  */
 export type WorkerRequest =

@@ -10,7 +10,7 @@ import {
   parseStage,
   parseTouchKind,
   stageFromStatus,
-} from '@/lib/import/convert';
+} from '@/lib/data/import/convert';
 
 describe('values', () => {
   test('company sizes: numbers, thousands, ranges and open ranges', () => {

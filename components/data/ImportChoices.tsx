@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ImportKind } from '@/lib/data/import/fields';
+import type { ImportPreview } from '@/lib/data/import/preview';
+import { proposeStatusStages, type StatusStages } from '@/lib/data/import/status-values';
+import type { DataWorker } from '@/lib/data/worker-client';
 import { formatCount, plural } from '@/lib/format/numbers';
-import type { DataWorker } from '@/lib/import/client';
-import type { ImportKind } from '@/lib/import/fields';
-import type { ImportPreview } from '@/lib/import/preview';
-import { proposeStatusStages, type StatusStages } from '@/lib/import/status-values';
 import { LEAD_STAGES, type LeadStage } from '@/lib/model/schemas';
 
 /**

@@ -4,7 +4,7 @@ import {
   importStatusStagesItem,
   readRememberedStatusStages,
   saveRememberedStatusStages,
-} from '@/lib/import/mapping-store';
+} from '@/lib/data/import/mapping-store';
 
 beforeEach(() => fakeBrowser.reset());
 

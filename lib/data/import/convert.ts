@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { formatCount, plural } from '../format/numbers';
-import { hasReadableSlug } from '../model/linkedin-slug';
+import { formatCount, plural } from '../../format/numbers';
+import { hasReadableSlug } from '../../model/linkedin-slug';
 import {
   ASSET_KINDS,
   Asset,
@@ -11,7 +11,7 @@ import {
   TOUCH_KINDS,
   Touch,
   type TouchKind,
-} from '../model/schemas';
+} from '../../model/schemas';
 import type { ColumnMapping } from './fields';
 import { cleanId, type IdSystem, isScientific, SCIENTIFIC_REASON, unusableIdReason } from './ids';
 import { type StatusStages, stageOfStatus } from './status-values';
@@ -176,7 +176,7 @@ export function parseStage(text: string): LeadStage | undefined {
 }
 
 /**
- * What a lead status says about the stage (lib/import/status-values.ts): closed statuses win over
+ * What a lead status says about the stage (status-values.ts): closed statuses win over
  * the lifecycle stage ("Unqualified", "Closed - Not Converted" → disqualified; "Nurturing" →
  * recycled; "Qualified" → sql); open ones ("New", "Open - Not Contacted", "Working - Contacted")
  * mean sales holds the lead (MQL) when no lifecycle stage says otherwise.

@@ -9,12 +9,12 @@ import {
   Instant,
   Lead,
   Touch,
-} from '../model/schemas';
-import { migrateSettingsFrom, SETTINGS_VERSION } from '../settings/migrations';
-import { Settings } from '../settings/schema';
-import { type BatonDb, fromStoredLead, toStoredLead } from '../store/db';
-import { rebuildAllSummaries, summaryTables } from '../store/summaries';
-import { pagesOf } from './exports';
+} from '../../model/schemas';
+import { migrateSettingsFrom, SETTINGS_VERSION } from '../../settings/migrations';
+import { Settings } from '../../settings/schema';
+import { type BatonDb, fromStoredLead, toStoredLead } from '../../store/db';
+import { rebuildAllSummaries, summaryTables } from '../../store/summaries';
+import { pagesOf } from '../export/exports';
 
 /**
  * A full workspace backup as JSON, and its restore. The file holds every table of the local store

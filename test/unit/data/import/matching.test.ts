@@ -1,8 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { looksLikeFormula } from '@/lib/import/convert';
-import { cleanId, idColumnShape, isScientific, salesforceObject, unusableIdReason } from '@/lib/import/ids';
-import { samePerson } from '@/lib/import/match';
-import { proposeStatusStage, stageOfStatus } from '@/lib/import/status-values';
+import { looksLikeFormula } from '@/lib/data/import/convert';
+import {
+  cleanId,
+  idColumnShape,
+  isScientific,
+  salesforceObject,
+  unusableIdReason,
+} from '@/lib/data/import/ids';
+import { samePerson } from '@/lib/data/import/match';
+import { proposeStatusStage, stageOfStatus } from '@/lib/data/import/status-values';
 
 describe('CRM ids', () => {
   test('scientific notation, as Excel writes long numbers, is never an id', () => {

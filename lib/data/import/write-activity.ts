@@ -1,8 +1,8 @@
-import { Attempt, Disposition, Lead, STAGE_AFTER_DISPOSITION } from '../model/schemas';
-import { putRows } from '../store/bulk';
-import { type BatonDb, fromStoredLead, type StoredLead, toStoredLead } from '../store/db';
-import { readSummaries } from '../store/summaries';
-import { type SummaryRecord, withLead, withRows } from '../store/summary-record';
+import { Attempt, Disposition, Lead, STAGE_AFTER_DISPOSITION } from '../../model/schemas';
+import { putRows } from '../../store/bulk';
+import { type BatonDb, fromStoredLead, type StoredLead, toStoredLead } from '../../store/db';
+import { readSummaries } from '../../store/summaries';
+import { type SummaryRecord, withLead, withRows } from '../../store/summary-record';
 import type { AttemptRow, HandbackRow } from './convert-activity';
 import { derivedUuid } from './hash';
 import type { Counts, Pending, Reject } from './run';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEAD_STAGES, type LeadStage } from '../model/schemas';
+import { LEAD_STAGES, type LeadStage } from '../../model/schemas';
 
 /**
  * What each lead status in a file means as a Baton stage: proposed from Salesforce's default

@@ -1,10 +1,10 @@
-import { formatCount, plural } from '../format/numbers';
-import type { Asset, Lead, Touch } from '../model/schemas';
-import { putRows } from '../store/bulk';
-import { type BatonDb, fromStoredLead, type StoredLead, toStoredLead } from '../store/db';
-import { readSummaries } from '../store/summaries';
-import { catchUpSummaries, markSummariesStale } from '../store/summary-catch-up';
-import { withLead } from '../store/summary-record';
+import { formatCount, plural } from '../../format/numbers';
+import type { Asset, Lead, Touch } from '../../model/schemas';
+import { putRows } from '../../store/bulk';
+import { type BatonDb, fromStoredLead, type StoredLead, toStoredLead } from '../../store/db';
+import { readSummaries } from '../../store/summaries';
+import { catchUpSummaries, markSummariesStale } from '../../store/summary-catch-up';
+import { withLead } from '../../store/summary-record';
 import {
   type AssetRow,
   type CellIssue,

@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
-import type { Asset, AssetSent, Attempt, ContentRequest, Disposition, Lead } from '../model/schemas';
-import type { BatonDb, StoredLead } from '../store/db';
+import type { Asset, AssetSent, Attempt, ContentRequest, Disposition, Lead } from '../../model/schemas';
+import type { BatonDb, StoredLead } from '../../store/db';
 import { csvLine } from './csv';
 
 /**

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { proposeMapping } from '@/lib/import/fields';
-import { previewImport } from '@/lib/import/preview';
-import { inspectFile } from '@/lib/import/read';
-import { runImport } from '@/lib/import/run';
-import { proposeStatusStages, type StatusStages } from '@/lib/import/status-values';
+import { proposeMapping } from '@/lib/data/import/fields';
+import { previewImport } from '@/lib/data/import/preview';
+import { inspectFile } from '@/lib/data/import/read';
+import { runImport } from '@/lib/data/import/run';
+import { proposeStatusStages, type StatusStages } from '@/lib/data/import/status-values';
 import { BatonDb } from '@/lib/store/db';
 import { LocalLeadSource } from '@/lib/store/local-source';
 

@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { backupParts, parseBackupText, restoreBackup } from '@/lib/export/backup';
-import { csvCell, csvLine } from '@/lib/export/csv';
-import { exportCsvParts } from '@/lib/export/exports';
+import { backupParts, parseBackupText, restoreBackup } from '@/lib/data/backup/backup';
+import { csvCell, csvLine } from '@/lib/data/export/csv';
+import { exportCsvParts } from '@/lib/data/export/exports';
 import { HERO_LEADS } from '@/lib/sample/people';
 import { SETTINGS_VERSION } from '@/lib/settings/migrations';
 import { defaultSettings } from '@/lib/settings/schema';

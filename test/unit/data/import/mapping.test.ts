@@ -5,7 +5,7 @@ import {
   normaliseHeader,
   proposeMapping,
   rememberMapping,
-} from '@/lib/import/fields';
+} from '@/lib/data/import/fields';
 
 const HUBSPOT = [
   'Record ID',

@@ -5,7 +5,7 @@ import {
   type AttemptOutcome,
   RECYCLE_REASONS,
   type RecycleReason,
-} from '../model/schemas';
+} from '../../model/schemas';
 import {
   type CellIssue,
   type Converted,

@@ -1,4 +1,4 @@
-import type { BatonDb } from '../store/db';
+import type { BatonDb } from '../../store/db';
 import type { LeadRef } from './convert';
 
 /**
