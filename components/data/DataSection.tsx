@@ -9,6 +9,7 @@ import {
   rememberMapping,
   TARGETS,
 } from '@/lib/data/import/fields';
+import { reportToCsv } from '@/lib/data/import/import-report';
 import {
   readRememberedMapping,
   readRememberedStatusStages,
@@ -16,8 +17,7 @@ import {
   saveRememberedStatusStages,
 } from '@/lib/data/import/mapping-store';
 import type { Inspection } from '@/lib/data/import/read';
-import { reportToCsv } from '@/lib/data/import/report';
-import type { ImportProgress, ImportResult } from '@/lib/data/import/run';
+import type { ImportProgress, ImportResult } from '@/lib/data/import/result';
 import type { StatusStages } from '@/lib/data/import/status-values';
 import { DataWorker } from '@/lib/data/worker-client';
 import { formatElapsed } from '@/lib/format/duration';

@@ -1,4 +1,4 @@
-import type { ImportProgress } from './import/run';
+import type { ImportProgress } from './import/result';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;

@@ -4,7 +4,7 @@ import type { ExportKind } from './export/exports';
 import type { ColumnMapping, ImportKind } from './import/fields';
 import type { ImportPreview } from './import/preview';
 import type { Inspection } from './import/read';
-import type { ImportProgress, ImportResult } from './import/run';
+import type { ImportProgress, ImportResult } from './import/result';
 import type { StatusStages } from './import/status-values';
 
 /**

@@ -3,7 +3,7 @@ import { backupParts, parseBackupText, restoreBackup } from './backup/backup';
 import { EXPORT_KINDS, type ExportKind, exportCsvParts, exportFileName } from './export/exports';
 import { previewImport } from './import/preview';
 import { inspectFile } from './import/read';
-import { runImport } from './import/run';
+import { runImport } from './import/run-import';
 import { StatusStages } from './import/status-values';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 

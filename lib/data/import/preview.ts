@@ -1,4 +1,5 @@
-import { convertLeadRow, parseInstant } from './convert';
+import { parseInstant } from './cells';
+import { convertLeadRow } from './convert-lead';
 import { type ColumnMapping, handoffCandidates, type ImportKind } from './fields';
 import { cleanHeaders, readCsv, readJsonRows, sniffFile } from './read';
 import type { StatusStages } from './status-values';

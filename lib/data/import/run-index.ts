@@ -1,5 +1,5 @@
 import type { BatonDb } from '../../store/db';
-import type { LeadRef } from './convert';
+import type { LeadRef } from './rows';
 
 /**
  * What one import run knows about the store's leads, so each key is asked of IndexedDB once, and

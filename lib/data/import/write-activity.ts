@@ -1,16 +1,18 @@
-import { Attempt, Disposition, Lead, STAGE_AFTER_DISPOSITION } from '../../model/schemas';
+import { Attempt, Disposition, Lead, STAGE_AFTER_DISPOSITION, type Touch } from '../../model/schemas';
 import { putRows } from '../../store/bulk';
 import { type BatonDb, fromStoredLead, type StoredLead, toStoredLead } from '../../store/db';
 import { readSummaries } from '../../store/summaries';
+import { markSummariesStale } from '../../store/summary-catch-up';
 import { type SummaryRecord, withLead, withRows } from '../../store/summary-record';
-import type { AttemptRow, HandbackRow } from './convert-activity';
-import { derivedUuid } from './hash';
-import type { Counts, Pending, Reject } from './run';
+import { contentHash, derivedUuid } from './hash';
+import type { AttemptRow, HandbackRow, TouchRow } from './rows';
 import { type RunIndex, resolveLeadRefs, unique, unknownLeadReason } from './run-index';
+import type { Counts, Pending, Reject } from './write';
 
 /**
- * Writers for attempts and hand-backs read from a CRM's activity export: one transaction per
- * chunk, the leads' summaries updated in it (the queue and the report read those). Activity never
+ * Writers for touches, attempts and hand-backs: one transaction per chunk. Attempts and hand-backs
+ * update the leads' summaries in it (the queue and the report read those); a touches import marks
+ * them stale and catches them up once, when it ends (store/summary-catch-up.ts). Activity never
  * creates a lead: a row naming nobody Baton knows is skipped and reported. Each row's id comes from
  * the file's own record id, else from its content, so importing the same file twice changes
  * nothing.
@@ -23,6 +25,52 @@ function rowId(kind: string, sourceId: string | undefined, content: readonly str
   if (sourceId && UUID.test(sourceId)) return sourceId.toLowerCase();
   return derivedUuid(sourceId ? `${kind}-record:${sourceId}` : `${kind}:${content.join('|')}`);
 }
+
+export async function writeTouches(
+  db: BatonDb,
+  rows: Array<Pending<TouchRow>>,
+  reject: Reject,
+  run: RunIndex,
+  runId: string,
+): Promise<Counts> {
+  return db.transaction('rw', db.leads, db.touches, db.summaries, async () => {
+    const leadOf = await resolveLeadRefs(
+      db,
+      rows.map((r) => r.value.lead),
+      run,
+    );
+    const touches = new Map<string, Touch>();
+    for (const { row, value } of rows) {
+      const { lead, touch, source } = value;
+      const leadId = leadOf(lead);
+      if (!leadId) {
+        reject(row, { column: source.leadId ?? 0, reason: unknownLeadReason(lead) });
+        continue;
+      }
+      const id =
+        touch.id ??
+        `touch-${contentHash([leadId, touch.at, touch.kind, touch.title, touch.url ?? '', touch.assetId ?? ''].join('|'))}`;
+      touches.set(id, { ...touch, id, leadId, sample: false });
+    }
+    if (touches.size === 0) return { created: 0, updated: 0 };
+    // New or replaced? Into a table that was empty when the run began, only this run's own ids can
+    // repeat; otherwise ask for the chunk's ids (IndexedDB's count() walks the table: not that).
+    const touchIds = [...touches.keys()];
+    let replaced: Touch[];
+    if (run.touchIds) {
+      // Only ids this run wrote already can be there: read just those (a file's repeated rows).
+      const repeated = touchIds.filter((id) => run.touchIds?.has(id));
+      for (const id of touchIds) run.touchIds.add(id);
+      replaced = repeated.length > 0 ? present(await db.touches.bulkGet(repeated)) : [];
+    } else replaced = present(await db.touches.bulkGet(touchIds));
+    await putRows(db.touches, [...touches.values()]);
+    await markSummariesStale(db, runId);
+    return { created: touches.size - replaced.length, updated: replaced.length };
+  });
+}
+
+const present = <T>(rows: ReadonlyArray<T | undefined>): T[] =>
+  rows.filter((row): row is T => row !== undefined);
 
 export async function writeAttempts(
   db: BatonDb,

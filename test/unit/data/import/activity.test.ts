@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import {
-  parseChannel,
-  parseHandbackKind,
-  parseOutcome,
-  parseReason,
-} from '@/lib/data/import/convert-activity';
 import { type ImportKind, proposeMapping } from '@/lib/data/import/fields';
 import { derivedUuid } from '@/lib/data/import/hash';
+import type { ReportEntry } from '@/lib/data/import/import-report';
 import { readCsv } from '@/lib/data/import/read';
-import type { ReportEntry } from '@/lib/data/import/report';
-import { runImport } from '@/lib/data/import/run';
+import { runImport } from '@/lib/data/import/run-import';
+import { parseChannel, parseHandbackKind, parseOutcome, parseReason } from '@/lib/data/import/words';
 import { Attempt } from '@/lib/model/schemas';
 import { BatonDb } from '@/lib/store/db';
 import { rebuildAllSummaries } from '@/lib/store/summaries';

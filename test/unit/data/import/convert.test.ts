@@ -1,16 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import {
-  convertAssetRow,
-  convertLeadRow,
-  convertTouchRow,
   looksLikeFormula,
   normaliseLinkedinUrl,
   parseCompanySize,
   parseInstant,
-  parseStage,
-  parseTouchKind,
-  stageFromStatus,
-} from '@/lib/data/import/convert';
+} from '@/lib/data/import/cells';
+import { convertTouchRow } from '@/lib/data/import/convert-activity';
+import { convertAssetRow } from '@/lib/data/import/convert-asset';
+import { convertLeadRow } from '@/lib/data/import/convert-lead';
+import { parseStage, parseTouchKind, stageFromStatus } from '@/lib/data/import/words';
 
 describe('values', () => {
   test('company sizes: numbers, thousands, ranges and open ranges', () => {

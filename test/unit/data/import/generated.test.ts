@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { proposeMapping } from '@/lib/data/import/fields';
-import { runImport } from '@/lib/data/import/run';
+import { runImport } from '@/lib/data/import/run-import';
 import { generateSampleWorkspace } from '@/lib/sample/generate';
 import { BatonDb } from '@/lib/store/db';
 import {

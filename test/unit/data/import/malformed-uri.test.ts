@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { BackupError, parseBackup } from '@/lib/data/backup/backup';
 import { proposeMapping } from '@/lib/data/import/fields';
-import { runImport } from '@/lib/data/import/run';
+import { runImport } from '@/lib/data/import/run-import';
 import { admitMessage } from '@/lib/messaging/handle';
 import { LeadIdentity } from '@/lib/model/schemas';
 import { linkedinPageFromUrl } from '@/lib/sites/linkedin/detect';

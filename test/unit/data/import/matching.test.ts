@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { looksLikeFormula } from '@/lib/data/import/convert';
+import { looksLikeFormula } from '@/lib/data/import/cells';
 import {
   cleanId,
   idColumnShape,

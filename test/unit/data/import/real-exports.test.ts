@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { proposeMapping } from '@/lib/data/import/fields';
 import { previewImport } from '@/lib/data/import/preview';
 import { inspectFile } from '@/lib/data/import/read';
-import { runImport } from '@/lib/data/import/run';
+import { runImport } from '@/lib/data/import/run-import';
 import { proposeStatusStages, type StatusStages } from '@/lib/data/import/status-values';
 import { BatonDb } from '@/lib/store/db';
 import { LocalLeadSource } from '@/lib/store/local-source';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { proposeMapping } from '@/lib/data/import/fields';
-import { reportToCsv } from '@/lib/data/import/report';
-import { type ImportOptions, runImport } from '@/lib/data/import/run';
+import { reportToCsv } from '@/lib/data/import/import-report';
+import { type ImportOptions, runImport } from '@/lib/data/import/run-import';
 import { BatonDb } from '@/lib/store/db';
 import { LocalLeadSource } from '@/lib/store/local-source';
 
