@@ -1,4 +1,4 @@
-import { csvLine } from '../lib/export/csv';
+import { csvLine } from '../lib/data/export/csv';
 import type { Asset, Attempt, Lead, LeadStage, Touch } from '../lib/model/schemas';
 
 /**

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { HubSpotConnectForm } from '../crm/HubSpotConnectForm';
-import { DataSection } from '../import/DataSection';
+import { DataSection } from '../data/DataSection';
 import { CalendarForm } from './CalendarForm';
 import { OwnDomainsForm } from './OwnDomainsForm';
 import { QualificationFieldsForm } from './QualificationFieldsForm';

@@ -1,4 +1,4 @@
-import { csvLine } from '../export/csv';
+import { csvLine } from '../data/export/csv';
 import type { Report } from './compute';
 import { type Figure, figureList } from './figure-list';
 

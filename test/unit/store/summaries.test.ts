@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { proposeMapping } from '@/lib/import/fields';
-import { runImport } from '@/lib/import/run';
+import { proposeMapping } from '@/lib/data/import/fields';
+import { runImport } from '@/lib/data/import/run-import';
 import { Lead } from '@/lib/model/schemas';
 import { defaultSettings } from '@/lib/settings/schema';
 import { queueEntriesFromActivity } from '@/lib/source/queue-entries';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { proposeMapping } from '@/lib/import/fields';
-import { runImport } from '@/lib/import/run';
+import { proposeMapping } from '@/lib/data/import/fields';
+import { runImport } from '@/lib/data/import/run-import';
 import { defaultSettings } from '@/lib/settings/schema';
 import { BatonDb } from '@/lib/store/db';
 import { LocalLeadSource } from '@/lib/store/local-source';
