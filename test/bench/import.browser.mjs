@@ -124,7 +124,10 @@ async function openReport(context, id, runs) {
     const seen = await page.evaluate(() =>
       Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
     );
-    for (const [name, at] of Object.entries(seen)) (marks[name] ??= []).push(at);
+    for (const [name, at] of Object.entries(seen)) {
+      marks[name] ??= [];
+      marks[name].push(at);
+    }
   }
   const cohort = await page.getAttribute('[data-testid="report-cohort-mqls"]', 'data-value');
   const period = await page.getAttribute('[data-testid="report-period"]', 'data-from');
