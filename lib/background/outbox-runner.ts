@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { crmDb, readConnection } from '../crm/connection';
 import { HubSpotClient } from '../crm/hubspot/client';
-import { HubSpotLeadSource, type HubSpotShared, newHubSpotShared } from '../crm/hubspot/source';
+import { type HubSpotShared, newHubSpotShared } from '../crm/hubspot/source';
+import { HubSpotWriter } from '../crm/hubspot/writer';
 import { type FlushResult, flushOutbox, singleFlight } from '../outbox/flush';
 import { hubspotSender } from '../outbox/hubspot-sender';
 import { DexieOutbox } from '../outbox/store';
-import type { BatonDb } from '../store/db';
 
 export const OUTBOX_ALARM = 'baton-outbox';
 
@@ -15,7 +15,6 @@ export const OUTBOX_ALARM = 'baton-outbox';
  * next entry due, and tells open panels the sync state changed.
  */
 export function outboxRunner(
-  db: () => BatonDb,
   onFlushed: (result: FlushResult) => void,
   /** Shared with the panel's reads: HubSpot's rate limit is one budget for the whole app. */
   shared: HubSpotShared = newHubSpotShared(),
@@ -36,8 +35,8 @@ export function outboxRunner(
       maxAttempts: 3,
       pacer: shared.pacer,
     });
-    const source = new HubSpotLeadSource(client, connection, db(), crmDb(), undefined, shared);
-    const result = await flushOutbox(new DexieOutbox(crmDb()), hubspotSender(source));
+    const writer = new HubSpotWriter(client, connection, shared.reads);
+    const result = await flushOutbox(new DexieOutbox(crmDb()), hubspotSender(writer));
     if (result.nextWakeAt !== undefined) {
       // The alarm is moved earlier, never later: it may stand for an entry queued during this run.
       const alarm = await browser.alarms.get(OUTBOX_ALARM);

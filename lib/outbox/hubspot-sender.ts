@@ -1,16 +1,15 @@
 import { HubSpotAuthError, HubSpotError } from '../crm/hubspot/client';
 import { contactIdOf } from '../crm/hubspot/mapping';
-import type { HubSpotLeadSource } from '../crm/hubspot/source';
-import type { OutboxEntry } from './entry';
-import type { SendOutcome } from './flush';
+import type { HubSpotWriter } from '../crm/hubspot/writer';
+import type { Sender } from './flush';
 
 /** Sends one outbox entry to HubSpot and says what happened, in the flusher's terms. */
-export function hubspotSender(source: HubSpotLeadSource): (entry: OutboxEntry) => Promise<SendOutcome> {
+export function hubspotSender(writer: Pick<HubSpotWriter, 'sendWrite'>): Sender {
   return async (entry) => {
     const contactId = contactIdOf(entry.leadId);
     if (!contactId) return { fail: `"${entry.leadId}" is not a HubSpot lead` };
     try {
-      await source.sendWrite(entry);
+      await writer.sendWrite(entry);
       return 'sent';
     } catch (error) {
       if (error instanceof HubSpotAuthError) return { pause: error.message };
