@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { crmDb, readConnection } from '../crm/connection';
 import { HubSpotClient } from '../crm/hubspot/client';
+import { hubspotSender } from '../crm/hubspot/outbox-sender';
 import { type HubSpotShared, newHubSpotShared } from '../crm/hubspot/source';
 import { HubSpotWriter } from '../crm/hubspot/writer';
 import { type FlushResult, flushOutbox, singleFlight } from '../outbox/flush';
-import { hubspotSender } from '../outbox/hubspot-sender';
 import { DexieOutbox } from '../outbox/store';
 
 export const OUTBOX_ALARM = 'baton-outbox';

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { CrmDb, type HubSpotConnection } from '@/lib/crm/connection';
 import { HubSpotClient } from '@/lib/crm/hubspot/client';
 import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
+import { hubspotSender } from '@/lib/crm/hubspot/outbox-sender';
 import { HubSpotLeadSource, newHubSpotShared } from '@/lib/crm/hubspot/source';
 import { HubSpotWriter } from '@/lib/crm/hubspot/writer';
 import type { Attempt } from '@/lib/model/schemas';
 import { flushOutbox } from '@/lib/outbox/flush';
-import { hubspotSender } from '@/lib/outbox/hubspot-sender';
 import { DexieOutbox } from '@/lib/outbox/store';
 import { BatonDb } from '@/lib/store/db';
 import { startFakeHubSpot } from '../hubspot-server/server.mjs';

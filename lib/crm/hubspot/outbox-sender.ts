@@ -1,9 +1,13 @@
-import { HubSpotAuthError, HubSpotError } from '../crm/hubspot/client';
-import { contactIdOf } from '../crm/hubspot/mapping';
-import type { HubSpotWriter } from '../crm/hubspot/writer';
-import type { Sender } from './flush';
+import type { Sender } from '../../outbox/flush';
+import { HubSpotAuthError, HubSpotError } from './client';
+import { contactIdOf } from './mapping';
+import type { HubSpotWriter } from './writer';
 
-/** Sends one outbox entry to HubSpot and says what happened, in the flusher's terms. */
+/**
+ * HubSpot's sender for the outbox: sends one entry through the writer and says what happened, in
+ * the flusher's terms: a refused token pauses the outbox, an answer a retry would not change fails
+ * the entry, anything else is retried.
+ */
 export function hubspotSender(writer: Pick<HubSpotWriter, 'sendWrite'>): Sender {
   return async (entry) => {
     const contactId = contactIdOf(entry.leadId);
