@@ -1,11 +1,8 @@
 import { browser } from 'wxt/browser';
-import { crmDb, readConnection } from '../crm/connection';
-import { HubSpotClient } from '../crm/hubspot/client';
-import { hubspotSender } from '../crm/hubspot/outbox-sender';
+import { connectedCrm, crmOutbox } from '../crm/connected';
+import { readConnection } from '../crm/connection';
 import { type HubSpotShared, newHubSpotShared } from '../crm/hubspot/source';
-import { HubSpotWriter } from '../crm/hubspot/writer';
 import { type FlushResult, flushOutbox, singleFlight } from '../outbox/flush';
-import { DexieOutbox } from '../outbox/store';
 
 export const OUTBOX_ALARM = 'baton-outbox';
 
@@ -29,14 +26,7 @@ export function outboxRunner(
   const flushOnce = async (): Promise<FlushResult | undefined> => {
     const connection = await readConnection();
     if (!connection) return undefined;
-    const client = new HubSpotClient({
-      baseUrl: connection.baseUrl,
-      token: connection.token,
-      maxAttempts: 3,
-      pacer: shared.pacer,
-    });
-    const writer = new HubSpotWriter(client, connection, shared.reads);
-    const result = await flushOutbox(new DexieOutbox(crmDb()), hubspotSender(writer));
+    const result = await flushOutbox(crmOutbox(), connectedCrm(connection, shared).sender());
     if (result.nextWakeAt !== undefined) {
       // The alarm is moved earlier, never later: it may stand for an entry queued during this run.
       const alarm = await browser.alarms.get(OUTBOX_ALARM);
