@@ -1,18 +1,13 @@
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { crmOutbox } from '../crm/connected';
-import {
-  crmDb,
-  HubSpotConnection,
-  readConnection,
-  removeConnection,
-  saveConnection,
-} from '../crm/connection';
+import { HubSpotConnection, readConnection, removeConnection, saveConnection } from '../crm/connection';
 import { HUBSPOT_DEFAULT_BASE_URL } from '../crm/hubspot/api';
 import { HubSpotClient } from '../crm/hubspot/client';
 import { defaultFieldMap } from '../crm/hubspot/mapping';
 import { crmPermissions } from '../crm/hubspot/permission';
 import { describeZodError } from '../model/schemas';
+import { crmDb } from '../store/crm-db';
 import type { BatonDb } from '../store/db';
 import { forgetFiredReminders } from './attention';
 

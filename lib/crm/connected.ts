@@ -1,8 +1,9 @@
 import type { Sender } from '../outbox/flush';
 import { DexieOutbox } from '../outbox/store';
 import type { LeadSource } from '../source/lead-source';
+import { crmDb } from '../store/crm-db';
 import type { BatonDb } from '../store/db';
-import { crmDb, type HubSpotConnection } from './connection';
+import type { HubSpotConnection } from './connection';
 import { HubSpotClient } from './hubspot/client';
 import { hubspotSender } from './hubspot/outbox-sender';
 import { HubSpotLeadSource, type HubSpotShared } from './hubspot/source';

@@ -4,7 +4,7 @@
  * set, the same suite runs against a real test portal (`npm run test:hubspot`).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { CrmDb, type HubSpotConnection } from '@/lib/crm/connection';
+import type { HubSpotConnection } from '@/lib/crm/connection';
 import { HubSpotClient } from '@/lib/crm/hubspot/client';
 import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
 import { hubspotSender } from '@/lib/crm/hubspot/outbox-sender';
@@ -13,6 +13,7 @@ import { HubSpotWriter } from '@/lib/crm/hubspot/writer';
 import type { Attempt } from '@/lib/model/schemas';
 import { flushOutbox } from '@/lib/outbox/flush';
 import { DexieOutbox } from '@/lib/outbox/store';
+import { CrmDb } from '@/lib/store/crm-db';
 import { BatonDb } from '@/lib/store/db';
 import { startFakeHubSpot } from '../hubspot-server/server.mjs';
 

@@ -7,7 +7,7 @@
  * FAULT_ATTEMPTS / FAULT_LEADS scale it (defaults: 10,000 across 500).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CrmDb, type HubSpotConnection } from '@/lib/crm/connection';
+import type { HubSpotConnection } from '@/lib/crm/connection';
 import { HubSpotClient } from '@/lib/crm/hubspot/client';
 import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
 import { hubspotSender } from '@/lib/crm/hubspot/outbox-sender';
@@ -18,6 +18,7 @@ import type { OutboxEntry, OutboxWrite } from '@/lib/outbox/entry';
 import { flushOutbox, type OutboxStore } from '@/lib/outbox/flush';
 import { DexieOutbox } from '@/lib/outbox/store';
 import { seededRandom } from '@/lib/sample/random';
+import { CrmDb } from '@/lib/store/crm-db';
 import { startFakeHubSpot } from '../hubspot-server/server.mjs';
 
 const ATTEMPTS = Number(process.env.FAULT_ATTEMPTS ?? 10_000);

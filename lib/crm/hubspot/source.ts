@@ -24,8 +24,9 @@ import {
   type ReportReadHooks,
 } from '../../source/lead-source';
 import { type QueueEntriesOptions, queueEntriesFromActivity } from '../../source/queue-entries';
+import type { CrmDb } from '../../store/crm-db';
 import type { BatonDb } from '../../store/db';
-import type { CrmDb, HubSpotConnection } from '../connection';
+import type { HubSpotConnection } from '../connection';
 import type { CrmObject } from './api';
 import { type HubSpotClient, HubSpotError } from './client';
 import {
@@ -145,7 +146,10 @@ export class HubSpotLeadSource implements LeadSource {
     const fromHubSpot = await this.readFromHubSpot(leadId).catch(async (error: unknown) => {
       // HubSpot out of reach (offline, down): the card shows what Baton last read, plus what the rep did since.
       const unreachable = error instanceof HubSpotError && error.status === undefined;
-      const kept = unreachable ? (await this.crm.contacts.get(leadId))?.read : undefined;
+      // What readFromHubSpot kept: the store keeps a CRM's reads in the reader's own shape.
+      const kept = unreachable
+        ? ((await this.crm.contacts.get(leadId))?.read as HubSpotRead | undefined)
+        : undefined;
       if (!kept) throw error;
       return kept;
     });
