@@ -35,14 +35,10 @@ export default defineBackground({
     // One pace for every HubSpot request the worker makes (card reads and the outbox alike), and
     // one read cache that the outbox's sends clear.
     const hubspot = newHubSpotShared();
-    const outbox = outboxRunner(
-      () => getDb(),
-      (result) => {
-        if (result.sent + result.failed + result.retried > 0 || result.paused)
-          broadcast('leadChanged', { activityOnly: true });
-      },
-      hubspot,
-    );
+    const outbox = outboxRunner((result) => {
+      if (result.sent + result.failed + result.retried > 0 || result.paused)
+        broadcast('leadChanged', { activityOnly: true });
+    }, hubspot);
     const active = activeSource(
       () => getDb(),
       (delayMs) => outbox.wake(delayMs),

@@ -1,6 +1,6 @@
-import { crmDb, readConnection } from '../crm/connection';
-import { HubSpotClient } from '../crm/hubspot/client';
-import { HubSpotLeadSource, type HubSpotShared, newHubSpotShared } from '../crm/hubspot/source';
+import { connectedCrm } from '../crm/connected';
+import { readConnection } from '../crm/connection';
+import { type HubSpotShared, newHubSpotShared } from '../crm/hubspot/source';
 import type { LeadSource } from '../source/lead-source';
 import type { BatonDb } from '../store/db';
 import { LocalLeadSource } from '../store/local-source';
@@ -19,16 +19,7 @@ export function activeSource(
   let current: Promise<LeadSource> | undefined;
   const resolve = () => {
     current ??= readConnection().then((connection) =>
-      connection
-        ? new HubSpotLeadSource(
-            new HubSpotClient({ baseUrl: connection.baseUrl, token: connection.token, pacer: shared.pacer }),
-            connection,
-            db(),
-            crmDb(),
-            onQueued,
-            shared,
-          )
-        : new LocalLeadSource(db()),
+      connection ? connectedCrm(connection, shared).source(db(), onQueued) : new LocalLeadSource(db()),
     );
     return current;
   };

@@ -1,6 +1,6 @@
-import { crmDb } from '../crm/connection';
 import { pruneCrmCache } from '../crm/retention';
 import { readSettings } from '../settings/item';
+import { crmDb } from '../store/crm-db';
 
 const HOUR_MS = 60 * 60 * 1000;
 let lastPruned = 0;

@@ -1,18 +1,13 @@
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
-import {
-  crmDb,
-  HubSpotConnection,
-  readConnection,
-  removeConnection,
-  saveConnection,
-} from '../crm/connection';
+import { crmOutbox } from '../crm/connected';
+import { HubSpotConnection, readConnection, removeConnection, saveConnection } from '../crm/connection';
 import { HUBSPOT_DEFAULT_BASE_URL } from '../crm/hubspot/api';
 import { HubSpotClient } from '../crm/hubspot/client';
 import { defaultFieldMap } from '../crm/hubspot/mapping';
 import { crmPermissions } from '../crm/hubspot/permission';
 import { describeZodError } from '../model/schemas';
-import { DexieOutbox } from '../outbox/store';
+import { crmDb } from '../store/crm-db';
 import type { BatonDb } from '../store/db';
 import { forgetFiredReminders } from './attention';
 
@@ -33,7 +28,7 @@ export async function connectHubSpot(input: { token: string; baseUrl: string; ow
   const properties = await client.listContactProperties();
   await saveConnection(parsed.data);
   // A new token lifts the pause a refused one put on the outbox.
-  await new DexieOutbox(crmDb()).setPaused(undefined);
+  await crmOutbox().setPaused(undefined);
   const names = new Set(properties.map((property) => property.name));
   const missingMappedProperties = Object.values(parsed.data.fieldMap).filter((name) => !names.has(name));
   return { properties: properties.length, missingMappedProperties };

@@ -1,11 +1,8 @@
 import { browser } from 'wxt/browser';
-import { crmDb, readConnection } from '../crm/connection';
-import { HubSpotClient } from '../crm/hubspot/client';
-import { HubSpotLeadSource, type HubSpotShared, newHubSpotShared } from '../crm/hubspot/source';
+import { connectedCrm, crmOutbox } from '../crm/connected';
+import { readConnection } from '../crm/connection';
+import { type HubSpotShared, newHubSpotShared } from '../crm/hubspot/source';
 import { type FlushResult, flushOutbox, singleFlight } from '../outbox/flush';
-import { hubspotSender } from '../outbox/hubspot-sender';
-import { DexieOutbox } from '../outbox/store';
-import type { BatonDb } from '../store/db';
 
 export const OUTBOX_ALARM = 'baton-outbox';
 
@@ -15,7 +12,6 @@ export const OUTBOX_ALARM = 'baton-outbox';
  * next entry due, and tells open panels the sync state changed.
  */
 export function outboxRunner(
-  db: () => BatonDb,
   onFlushed: (result: FlushResult) => void,
   /** Shared with the panel's reads: HubSpot's rate limit is one budget for the whole app. */
   shared: HubSpotShared = newHubSpotShared(),
@@ -30,14 +26,7 @@ export function outboxRunner(
   const flushOnce = async (): Promise<FlushResult | undefined> => {
     const connection = await readConnection();
     if (!connection) return undefined;
-    const client = new HubSpotClient({
-      baseUrl: connection.baseUrl,
-      token: connection.token,
-      maxAttempts: 3,
-      pacer: shared.pacer,
-    });
-    const source = new HubSpotLeadSource(client, connection, db(), crmDb(), undefined, shared);
-    const result = await flushOutbox(new DexieOutbox(crmDb()), hubspotSender(source));
+    const result = await flushOutbox(crmOutbox(), connectedCrm(connection, shared).sender());
     if (result.nextWakeAt !== undefined) {
       // The alarm is moved earlier, never later: it may stand for an entry queued during this run.
       const alarm = await browser.alarms.get(OUTBOX_ALARM);

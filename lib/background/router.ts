@@ -1,7 +1,6 @@
-import { crmDb } from '../crm/connection';
+import { crmOutbox } from '../crm/connected';
 import { type HandlerContext, handle } from '../messaging/handle';
 import { broadcast } from '../messaging/messenger';
-import { DexieOutbox } from '../outbox/store';
 import { readSettings } from '../settings/item';
 import type { LeadSource } from '../source/lead-source';
 import type { BatonDb } from '../store/db';
@@ -154,17 +153,17 @@ export function registerRouter(
   handle('outboxStatus', context, async () => {
     const unreadableRecords = await source().unreadableRecords();
     return {
-      ...(await new DexieOutbox(crmDb()).status()),
+      ...(await crmOutbox().status()),
       ...(unreadableRecords ? { unreadableRecords } : {}),
     };
   });
   handle('outboxRetry', context, async ({ id }) => {
-    await new DexieOutbox(crmDb()).retry(id);
+    await crmOutbox().retry(id);
     changed();
     return null;
   });
   handle('outboxDiscard', context, async ({ id }) => {
-    await new DexieOutbox(crmDb()).discard(id);
+    await crmOutbox().discard(id);
     changed();
     return null;
   });

@@ -1,4 +1,4 @@
-import type { CrmDb } from './connection';
+import type { CrmDb } from '../store/crm-db';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -16,6 +16,12 @@ export interface OutboxStore {
 
 export type SendOutcome = 'sent' | { retry: string; waitMs?: number } | { fail: string } | { pause: string };
 
+/**
+ * Sends one entry to the CRM and says what happened, in the flusher's terms. Each CRM provides
+ * its own (HubSpot's is `hubspotSender`); the outbox knows none of them.
+ */
+export type Sender = (entry: OutboxEntry) => Promise<SendOutcome>;
+
 export type FlushResult = {
   sent: number;
   retried: number;
@@ -32,7 +38,7 @@ export type FlushResult = {
  */
 export async function flushOutbox(
   store: OutboxStore,
-  send: (entry: OutboxEntry) => Promise<SendOutcome>,
+  send: Sender,
   options: { now?: () => number; random?: () => number; shouldStop?: () => boolean } = {},
 ): Promise<FlushResult> {
   const now = options.now ?? Date.now;

@@ -1,5 +1,5 @@
-import type { CrmDb } from '../crm/connection';
-import type { Attempt, Disposition } from '../model/schemas';
+import type { Dexie, EntityTable } from 'dexie';
+import type { AssetSent, Attempt, ContentRequest, Disposition } from '../model/schemas';
 import {
   describeWrite,
   type OutboxEntry,
@@ -18,9 +18,23 @@ const UNDOABLE = new Set<OutboxWrite['kind']>(['attempt', 'disposition']);
 
 export type Enqueued = { leadId: string; write: OutboxWrite; id?: string };
 
-/** The outbox in the CRM database (IndexedDB through Dexie). */
+/**
+ * The tables the outbox keeps its entries and their local copies in, and a transaction across
+ * them. The database that holds them is the store's (lib/store); the outbox only says what it needs.
+ */
+export type OutboxTables = Pick<Dexie, 'transaction'> & {
+  outbox: EntityTable<OutboxEntry, 'seq'>;
+  attempts: EntityTable<Attempt, 'id'>;
+  dispositions: EntityTable<Disposition, 'id'>;
+  assetsSent: EntityTable<AssetSent, 'id'>;
+  contentRequests: EntityTable<ContentRequest, 'id'>;
+  /** Key/value: the pause a refused token puts on sending. */
+  meta: EntityTable<{ key: string; value: string }, 'key'>;
+};
+
+/** The outbox in IndexedDB through Dexie (the CRM database, in the extension). */
 export class DexieOutbox implements OutboxStore {
-  constructor(private readonly db: CrmDb) {}
+  constructor(private readonly db: OutboxTables) {}
 
   /** Every table a write touches: the outbox and the local copies of what was done. */
   private get tables() {

@@ -26,8 +26,11 @@ export type StoredLead = Lead & {
  * indexes, and transactions spanning tables, with the real IndexedDB semantics underneath
  * (the same code runs on fake-indexeddb in unit tests).
  *
- * The background service worker is the one door to data (design §2); the import worker opens it
- * too, for the bulk writes of an import, export or restore that the background hands it.
+ * Two contexts open it: the background service worker, the one door to data for the panel, the
+ * pages and the content scripts (docs/architecture.md); and the options page's data worker
+ * (lib/import/worker.ts), which runs an import, export or restore on it itself, a transaction per
+ * chunk, and has the page tell the background at the end (`dataImported`). The CRM's connection,
+ * outbox and cache are in a database of their own (crm-db.ts).
  */
 export class BatonDb extends Dexie {
   leads!: EntityTable<StoredLead, 'id'>;

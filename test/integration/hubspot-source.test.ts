@@ -4,14 +4,16 @@
  * set, the same suite runs against a real test portal (`npm run test:hubspot`).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { CrmDb, type HubSpotConnection } from '@/lib/crm/connection';
+import type { HubSpotConnection } from '@/lib/crm/connection';
 import { HubSpotClient } from '@/lib/crm/hubspot/client';
 import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
-import { HubSpotLeadSource } from '@/lib/crm/hubspot/source';
+import { hubspotSender } from '@/lib/crm/hubspot/outbox-sender';
+import { HubSpotLeadSource, newHubSpotShared } from '@/lib/crm/hubspot/source';
+import { HubSpotWriter } from '@/lib/crm/hubspot/writer';
 import type { Attempt } from '@/lib/model/schemas';
 import { flushOutbox } from '@/lib/outbox/flush';
-import { hubspotSender } from '@/lib/outbox/hubspot-sender';
 import { DexieOutbox } from '@/lib/outbox/store';
+import { CrmDb } from '@/lib/store/crm-db';
 import { BatonDb } from '@/lib/store/db';
 import { startFakeHubSpot } from '../hubspot-server/server.mjs';
 
@@ -25,10 +27,12 @@ let token: string;
 let db: BatonDb;
 let crm: CrmDb;
 let source: HubSpotLeadSource;
+/** The flusher's half: sends what `source` queued, clearing the card reads the two share. */
+let writer: HubSpotWriter;
 
 /** What the background's flusher does once the undo window has passed. */
 const flush = () =>
-  flushOutbox(new DexieOutbox(crm), hubspotSender(source), { now: () => Date.now() + 60_000 });
+  flushOutbox(new DexieOutbox(crm), hubspotSender(writer), { now: () => Date.now() + 60_000 });
 
 const control = async (path: string, body?: unknown) => {
   if (!server) return undefined;
@@ -64,12 +68,10 @@ beforeEach(async () => {
     fieldMap: defaultFieldMap,
     connectedAt: new Date().toISOString(),
   };
-  source = new HubSpotLeadSource(
-    new HubSpotClient({ baseUrl, token, timeoutMs: 3_000, sleep: async () => {} }),
-    connection,
-    db,
-    crm,
-  );
+  const client = new HubSpotClient({ baseUrl, token, timeoutMs: 3_000, sleep: async () => {} });
+  const shared = newHubSpotShared();
+  source = new HubSpotLeadSource(client, connection, db, crm, undefined, shared);
+  writer = new HubSpotWriter(client, connection, shared.reads);
 });
 
 const newAttempt = (leadId: string, channel: Attempt['channel'], outcome: Attempt['outcome']): Attempt => ({
@@ -260,7 +262,7 @@ describe.skipIf(REAL && !process.env.HUBSPOT_OWNER_ID)('HubSpot as the lead sour
     expect((await source.readLeadContext(leadId))?.lead.stage).toBe('sql');
     // Within the undo window nothing is sent.
     expect(
-      await flushOutbox(new DexieOutbox(crm), hubspotSender(source), { now: () => Date.now() }),
+      await flushOutbox(new DexieOutbox(crm), hubspotSender(writer), { now: () => Date.now() }),
     ).toMatchObject({ sent: 0 });
     expect((await inHubSpot(leadId))?.stage).toBe('mql');
     expect((await source.listQueue({ includeSample: true, limit: 500 })).some((l) => l.id === leadId)).toBe(

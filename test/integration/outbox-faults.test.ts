@@ -7,18 +7,18 @@
  * FAULT_ATTEMPTS / FAULT_LEADS scale it (defaults: 10,000 across 500).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CrmDb, type HubSpotConnection } from '@/lib/crm/connection';
+import type { HubSpotConnection } from '@/lib/crm/connection';
 import { HubSpotClient } from '@/lib/crm/hubspot/client';
 import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
+import { hubspotSender } from '@/lib/crm/hubspot/outbox-sender';
 import { RequestPacer } from '@/lib/crm/hubspot/pacer';
-import { HubSpotLeadSource } from '@/lib/crm/hubspot/source';
+import { HubSpotWriter } from '@/lib/crm/hubspot/writer';
 import type { Attempt } from '@/lib/model/schemas';
 import type { OutboxEntry, OutboxWrite } from '@/lib/outbox/entry';
 import { flushOutbox, type OutboxStore } from '@/lib/outbox/flush';
-import { hubspotSender } from '@/lib/outbox/hubspot-sender';
 import { DexieOutbox } from '@/lib/outbox/store';
 import { seededRandom } from '@/lib/sample/random';
-import { BatonDb } from '@/lib/store/db';
+import { CrmDb } from '@/lib/store/crm-db';
 import { startFakeHubSpot } from '../hubspot-server/server.mjs';
 
 const ATTEMPTS = Number(process.env.FAULT_ATTEMPTS ?? 10_000);
@@ -90,8 +90,7 @@ test(`${ATTEMPTS} attempts and ${NOTES} notes across ${LEADS} leads through faul
       },
     ),
   });
-  const source = new HubSpotLeadSource(client, connection, new BatonDb(`faults-${crypto.randomUUID()}`), crm);
-  const send = hubspotSender(source);
+  const send = hubspotSender(new HubSpotWriter(client, connection));
 
   const attempts: Attempt[] = Array.from({ length: ATTEMPTS }, (_, n) => ({
     id: crypto.randomUUID(),

@@ -57,6 +57,13 @@ export const contactProperties = (map: FieldMap) => [...STANDARD_PROPERTIES, ...
 export const leadIdOf = (contactId: string) => `hubspot:${contactId}`;
 export const contactIdOf = (leadId: string): string | undefined => /^hubspot:(.+)$/.exec(leadId)?.[1];
 
+/** The contact id of a HubSpot lead, for a read or write that cannot go on without one. */
+export function requireContactId(leadId: string): string {
+  const id = contactIdOf(leadId);
+  if (!id) throw new Error(`"${leadId}" is not a HubSpot lead`);
+  return id;
+}
+
 const text = (value: string | null | undefined) => (value?.trim() ? value.trim() : undefined);
 
 /** HubSpot date properties come as ISO strings or epoch milliseconds. */

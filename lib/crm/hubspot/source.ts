@@ -11,7 +11,6 @@ import {
   LeadPatch,
   type Touch,
 } from '../../model/schemas';
-import type { OutboxEntry } from '../../outbox/entry';
 import { withPendingWrites } from '../../outbox/overlay';
 import { DexieOutbox } from '../../outbox/store';
 import type { QueueEntry } from '../../queue/queue-entry';
@@ -25,27 +24,18 @@ import {
   type ReportReadHooks,
 } from '../../source/lead-source';
 import { type QueueEntriesOptions, queueEntriesFromActivity } from '../../source/queue-entries';
+import type { CrmDb } from '../../store/crm-db';
 import type { BatonDb } from '../../store/db';
-import type { CrmDb, HubSpotConnection } from '../connection';
-import type { CrmObject, EngagementType } from './api';
+import type { HubSpotConnection } from '../connection';
+import type { CrmObject } from './api';
 import { type HubSpotClient, HubSpotError } from './client';
 import {
-  assetSentNote,
-  attemptTag,
-  attemptToEngagement,
-  contactIdOf,
   contactProperties,
   contactToLead,
-  contentRequestNote,
   conversionTouches,
-  dispositionToWrites,
   ENGAGEMENT_PROPERTIES,
   engagementToAttempt,
-  engagementTypeFor,
-  noteBody,
-  noteTag,
-  patchToProperties,
-  TAG_PROPERTY,
+  requireContactId,
 } from './mapping';
 import { RequestPacer } from './pacer';
 import { HubSpotReadCache } from './read-cache';
@@ -59,8 +49,8 @@ const ATTEMPT_TYPES = ['calls', 'emails', 'communications'] as const;
 export type HubSpotRead = { contact: CrmObject; attempts: Attempt[] };
 
 /**
- * What the background's HubSpot sources share: one rate-limit pace, one cache of card reads, and
- * the contact ids of emails looked up lately.
+ * What the background's HubSpot source and writer share: one rate-limit pace, one cache of card
+ * reads (which the writer's sends clear), and the contact ids of emails looked up lately.
  */
 export type HubSpotShared = {
   pacer: RequestPacer;
@@ -86,20 +76,12 @@ export const newHubSpotShared = (): HubSpotShared => ({
   reports: new HubSpotReportCache(),
 });
 
-/** Writes after which HubSpot's copy of the lead differs from the cached one (beyond what the local copies show). */
-const CHANGES_WHAT_THE_CARD_READS = new Set<OutboxEntry['kind']>([
-  'removeAttempt',
-  'updateFields',
-  'disposition',
-  'undoDisposition',
-]);
-
 /**
  * HubSpot as the source of leads: the CRM is the system of record for contacts and their
  * activity. Every write the rep makes (attempt, field update, hand-back, asset sent, content
  * request) is kept locally first with its outbox entry (`lib/outbox`), and the background's
- * flusher sends it (`sendWrite`); until then the card shows it on top of HubSpot's copy. The
- * asset library stays in the local store; lead ids are `hubspot:<contactId>`.
+ * flusher sends it (`HubSpotWriter`, writer.ts); until then the card shows it on top of HubSpot's
+ * copy. The asset library stays in the local store; lead ids are `hubspot:<contactId>`.
  */
 export class HubSpotLeadSource implements LeadSource {
   private readonly outbox: DexieOutbox;
@@ -114,7 +96,7 @@ export class HubSpotLeadSource implements LeadSource {
      * (the default) or, for a write with nothing to undo, at once (0).
      */
     private readonly onQueued: (delayMs?: number) => void = () => {},
-    /** Shared by the background's sources, so the flusher's sends clear what the card cached. */
+    /** Shared with the writer (writer.ts), so the flusher's sends clear what the card cached. */
     private readonly shared: Pick<
       HubSpotShared,
       'reads' | 'emails' | 'unreadable' | 'reports'
@@ -132,12 +114,6 @@ export class HubSpotLeadSource implements LeadSource {
     const leads = contacts.flatMap((contact) => contactToLead(contact, this.connection.fieldMap) ?? []);
     this.shared.unreadable.note(kind, skippedByClient + contacts.length - leads.length);
     return leads;
-  }
-
-  private contactId(leadId: string): string {
-    const id = contactIdOf(leadId);
-    if (!id) throw new Error(`"${leadId}" is not a HubSpot lead`);
-    return id;
   }
 
   async findByIdentity(identity: LeadIdentity): Promise<Lead | undefined> {
@@ -170,7 +146,10 @@ export class HubSpotLeadSource implements LeadSource {
     const fromHubSpot = await this.readFromHubSpot(leadId).catch(async (error: unknown) => {
       // HubSpot out of reach (offline, down): the card shows what Baton last read, plus what the rep did since.
       const unreachable = error instanceof HubSpotError && error.status === undefined;
-      const kept = unreachable ? (await this.crm.contacts.get(leadId))?.read : undefined;
+      // What readFromHubSpot kept: the store keeps a CRM's reads in the reader's own shape.
+      const kept = unreachable
+        ? ((await this.crm.contacts.get(leadId))?.read as HubSpotRead | undefined)
+        : undefined;
       if (!kept) throw error;
       return kept;
     });
@@ -229,7 +208,7 @@ export class HubSpotLeadSource implements LeadSource {
 
   private readFromHubSpot(leadId: string): Promise<HubSpotRead | undefined> {
     return this.shared.reads.read(leadId, async () => {
-      const contactId = this.contactId(leadId);
+      const contactId = requireContactId(leadId);
       const contact = await this.client.getContact(contactId, this.properties);
       if (!contact) return undefined;
       const lead = contactToLead(contact, this.connection.fieldMap);
@@ -365,7 +344,7 @@ export class HubSpotLeadSource implements LeadSource {
   private async knownLead(leadId: string): Promise<Lead> {
     const kept = await this.crm.contacts.get(leadId);
     if (kept) return kept.lead;
-    const contact = await this.client.getContact(this.contactId(leadId), this.properties);
+    const contact = await this.client.getContact(requireContactId(leadId), this.properties);
     if (!contact) throw new LeadNotFoundError(leadId);
     const lead = contactToLead(contact, this.connection.fieldMap);
     if (!lead) throw new Error('HubSpot sent this contact in a form Baton cannot read');
@@ -379,161 +358,15 @@ export class HubSpotLeadSource implements LeadSource {
 
   /** Local first: kept with its outbox entry at once; the flusher sends it after the undo window. */
   async logAttempt(attempt: Attempt): Promise<Attempt> {
-    this.contactId(attempt.leadId);
+    requireContactId(attempt.leadId);
     await this.outbox.logAttempt(attempt);
     this.onQueued();
     return { ...attempt, sync: 'pending' };
   }
 
-  /** Sends one outbox entry to HubSpot; throws what the client threw (the sender classifies it). */
-  async sendWrite(entry: OutboxEntry): Promise<void> {
-    const contactId = this.contactId(entry.leadId);
-    // HubSpot's copy of this lead changes now (or may have): the next card read asks again. An
-    // attempt needs no fresh read: its local copy, marked synced, already stands in the card.
-    const refresh = CHANGES_WHAT_THE_CARD_READS.has(entry.kind);
-    if (refresh) this.shared.reads.forget(entry.leadId);
-    try {
-      await this.send(contactId, entry);
-    } finally {
-      if (refresh) this.shared.reads.forget(entry.leadId);
-    }
-  }
-
-  private async send(contactId: string, entry: OutboxEntry): Promise<void> {
-    // A second try may follow a send whose answer was lost: look for the write's tag first.
-    const retrying = entry.tries > 1;
-    switch (entry.kind) {
-      case 'attempt':
-        await this.createOnce(contactId, entry.attempt, retrying);
-        return;
-      case 'removeAttempt':
-        await this.deleteLogged(entry.attempt);
-        return;
-      case 'updateFields':
-        await this.client.updateContact(contactId, patchToProperties(entry.patch, this.connection.fieldMap));
-        return;
-      case 'disposition': {
-        const { properties, note } = dispositionToWrites(entry.disposition);
-        await this.client.updateContact(contactId, properties);
-        if (note) await this.noteOnce(contactId, entry.disposition.id, entry.disposition.at, note, retrying);
-        return;
-      }
-      case 'undoDisposition':
-        await this.revertDisposition(contactId, entry.disposition);
-        return;
-      case 'assetSent':
-        await this.noteOnce(
-          contactId,
-          entry.sent.id,
-          entry.sent.at,
-          assetSentNote(entry.asset, entry.sent.channel),
-          retrying,
-        );
-        return;
-      case 'contentRequest':
-        await this.noteOnce(
-          contactId,
-          entry.request.id,
-          entry.request.at,
-          contentRequestNote(entry.request),
-          retrying,
-        );
-        return;
-    }
-  }
-
-  /**
-   * Exactly once: the attempt id rides in the engagement (see `attemptTag`). A create that timed
-   * out, lost its answer or met a server error may have been applied, so before creating again
-   * we look for the tag (`checkFirst`, for retries), and after such a failure we look once more.
-   */
-  async createOnce(contactId: string, attempt: Attempt, checkFirst = false): Promise<CrmObject> {
-    const { type, properties } = attemptToEngagement(attempt, this.connection.ownerId || undefined);
-    if (checkFirst) {
-      const existing = await this.findTagged(type, attempt);
-      if (existing) return existing;
-    }
-    try {
-      return await this.client.createEngagement(type, contactId, properties);
-    } catch (error) {
-      const unknownOutcome =
-        error instanceof HubSpotError && (error.status === undefined || error.status >= 500);
-      if (unknownOutcome) {
-        const applied = await this.findTagged(type, attempt).catch(() => undefined);
-        if (applied) return applied;
-      }
-      throw error;
-    }
-  }
-
-  /**
-   * A note created once, as attempts are: its body carries the write's id, looked up before a
-   * retry and after a failure whose outcome is unknown.
-   */
-  private async noteOnce(
-    contactId: string,
-    id: string,
-    at: string,
-    text: string,
-    checkFirst: boolean,
-  ): Promise<CrmObject> {
-    if (checkFirst) {
-      const existing = await this.findTaggedNote(id);
-      if (existing) return existing;
-    }
-    try {
-      return await this.client.createEngagement('notes', contactId, {
-        hs_timestamp: at,
-        hs_note_body: noteBody(text, id),
-      });
-    } catch (error) {
-      if (error instanceof HubSpotError && (error.status === undefined || error.status >= 500)) {
-        const applied = await this.findTaggedNote(id).catch(() => undefined);
-        if (applied) return applied;
-      }
-      throw error;
-    }
-  }
-
-  private async findTaggedNote(id: string): Promise<CrmObject | undefined> {
-    const found = await this.client.search(
-      'notes',
-      [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: id }],
-      ['hs_note_body'],
-      10,
-    );
-    return found.results.find((row) => row.properties.hs_note_body?.includes(noteTag(id)));
-  }
-
-  private async findTagged(
-    type: EngagementType,
-    attempt: Pick<Attempt, 'id' | 'outcome' | 'channel'>,
-  ): Promise<CrmObject | undefined> {
-    if (type === 'notes') return this.findTaggedNote(attempt.id);
-    const property = TAG_PROPERTY[type];
-    const found = await this.client.search(
-      type,
-      [{ propertyName: property, operator: 'CONTAINS_TOKEN', value: attempt.id }],
-      [property],
-      10,
-    );
-    return found.results.find(
-      (row) =>
-        row.properties[property]?.includes(attemptTag(attempt)) ||
-        row.properties[property]?.includes(attempt.id),
-    );
-  }
-
   async removeAttempt(attemptId: string): Promise<void> {
     await this.outbox.enqueueRemoval(attemptId);
     this.onQueued(0);
-  }
-
-  /** Deletes the engagement an attempt became, if it exists (the outbox's removal entries). */
-  async deleteLogged(attempt: Attempt): Promise<void> {
-    const type = engagementTypeFor(attempt.channel);
-    const engagement = await this.findTagged(type, attempt);
-    if (engagement) await this.client.deleteEngagement(type, engagement.id);
   }
 
   /** Local first: the hand-back is queued (sent after the undo window) and the stage moves at once. */
@@ -561,22 +394,9 @@ export class HubSpotLeadSource implements LeadSource {
     return withPendingWrites(known, await this.outbox.forLead(disposition.leadId));
   }
 
-  /** Puts the stage back and removes the hand-back's note, whether or not they were applied. */
-  private async revertDisposition(contactId: string, disposition: Disposition): Promise<void> {
-    if (disposition.kind === 'accept') {
-      // HubSpot does not move a lifecycle stage backwards unless it is cleared first.
-      await this.client.updateContact(contactId, { lifecyclestage: '' });
-      await this.client.updateContact(contactId, { lifecyclestage: 'marketingqualifiedlead' });
-    } else {
-      await this.client.updateContact(contactId, { hs_lead_status: 'OPEN' });
-      const note = await this.findTaggedNote(disposition.id);
-      if (note) await this.client.deleteEngagement('notes', note.id);
-    }
-  }
-
   async recordAssetSent(input: AssetSent): Promise<void> {
     const sent = AssetSent.parse(input);
-    this.contactId(sent.leadId);
+    requireContactId(sent.leadId);
     const asset = await this.local.assets.get(sent.assetId);
     await this.outbox.enqueue(sent.leadId, {
       kind: 'assetSent',
@@ -588,7 +408,7 @@ export class HubSpotLeadSource implements LeadSource {
 
   async recordContentRequest(input: ContentRequest): Promise<void> {
     const request = ContentRequest.parse(input);
-    this.contactId(request.leadId);
+    requireContactId(request.leadId);
     await this.outbox.enqueue(request.leadId, { kind: 'contentRequest', request });
     this.onQueued(0);
   }

@@ -3,12 +3,13 @@ import { fakeBrowser } from 'wxt/testing';
 import { forgetFiredReminders } from '@/lib/background/attention';
 import { connectHubSpot } from '@/lib/background/crm-connect';
 import { registerRouter } from '@/lib/background/router';
-import { crmDb, readConnection, saveConnection } from '@/lib/crm/connection';
+import { readConnection, saveConnection } from '@/lib/crm/connection';
 import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
 import { forgetHubSpotShared, newHubSpotShared } from '@/lib/crm/hubspot/source';
 import { pruneCrmCache } from '@/lib/crm/retention';
 import type { Lead } from '@/lib/model/schemas';
 import type { LeadSource } from '@/lib/source/lead-source';
+import { crmDb } from '@/lib/store/crm-db';
 import { BatonDb } from '@/lib/store/db';
 import { loadSampleWorkspace } from '@/lib/store/workspace';
 

@@ -7,13 +7,14 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadQueueEntries } from '@/lib/background/queue';
-import { CrmDb, type HubSpotConnection } from '@/lib/crm/connection';
+import type { HubSpotConnection } from '@/lib/crm/connection';
 import { HubSpotClient } from '@/lib/crm/hubspot/client';
 import { contactProperties, defaultFieldMap } from '@/lib/crm/hubspot/mapping';
 import { RequestPacer } from '@/lib/crm/hubspot/pacer';
 import { HubSpotLeadSource } from '@/lib/crm/hubspot/source';
 import { protocol } from '@/lib/messaging/protocol';
 import { defaultSettings } from '@/lib/settings/schema';
+import { CrmDb } from '@/lib/store/crm-db';
 import { BatonDb } from '@/lib/store/db';
 
 const BASE = 'https://api.hubapi.com';

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { CrmDb } from '@/lib/crm/connection';
 import type { Attempt, Disposition } from '@/lib/model/schemas';
 import { UNDO_WINDOW_MS } from '@/lib/outbox/entry';
 import { withPendingWrites } from '@/lib/outbox/overlay';
 import { DexieOutbox } from '@/lib/outbox/store';
+import { CrmDb } from '@/lib/store/crm-db';
 
 const LEAD = 'hubspot:51001';
 const NOW = Date.UTC(2026, 11, 3, 15);
