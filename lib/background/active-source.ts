@@ -1,7 +1,7 @@
 import { connectedCrm } from '../crm/connected';
 import { readConnection } from '../crm/connection';
 import { type HubSpotShared, newHubSpotShared } from '../crm/hubspot/source';
-import type { LeadSource } from '../source/lead-source';
+import type { LeadSource } from '../lead-source/lead-source';
 import type { BatonDb } from '../store/db';
 import { LocalLeadSource } from '../store/local-source';
 

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
+import type { LeadSource } from '../lead-source/lead-source';
 import { notificationsFor, planReminders, remindersFor } from '../queue/reminders';
 import { badgeFor, rankQueue } from '../queue/urgency';
 import { readSettings } from '../settings/item';
-import type { LeadSource } from '../source/lead-source';
-import { loadQueueEntries } from './queue';
+import { loadQueueEntries } from './load-queue-entries';
 import { listTabStates } from './tab-states';
 import { toolbarAction } from './toolbar-action';
 

@@ -1,10 +1,10 @@
+import type { LeadSource } from '../lead-source/lead-source';
 import { computeReportViews } from '../report/compute';
 import { periodFromInstants } from '../report/period';
 import type { ReportWindow } from '../report/report-data-schema';
 import type { ReportProgress } from '../report/report-progress';
 import type { ReportAnswer } from '../report/report-schema';
 import { readSettings } from '../settings/item';
-import type { LeadSource } from '../source/lead-source';
 
 /**
  * The report page's figures for a period, computed here beside the source: a month's summaries

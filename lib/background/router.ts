@@ -1,8 +1,8 @@
 import { crmOutbox } from '../crm/connected';
+import type { LeadSource } from '../lead-source/lead-source';
 import { type HandlerContext, handle } from '../messaging/handle';
 import { broadcast } from '../messaging/messenger';
 import { readSettings } from '../settings/item';
-import type { LeadSource } from '../source/lead-source';
 import type { BatonDb } from '../store/db';
 import { repairStaleSummaries } from '../store/summary-catch-up';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../store/workspace';
 import { connectHubSpot, disconnectHubSpot, hubSpotStatus } from './crm-connect';
 import { foreground } from './foreground';
-import { loadQueueEntries } from './queue';
+import { loadQueueEntries } from './load-queue-entries';
 import { readReportAnswer } from './report-views';
 import { readTabState, saveTabState } from './tab-states';
 

@@ -1,6 +1,6 @@
+import type { LeadSource } from '../lead-source/lead-source';
 import type { Sender } from '../outbox/flush';
 import { DexieOutbox } from '../outbox/store';
-import type { LeadSource } from '../source/lead-source';
 import { crmDb } from '../store/crm-db';
 import type { BatonDb } from '../store/db';
 import type { HubSpotConnection } from './connection';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LeadContext, NewLead, QueueQuery } from '../lead-source/lead-source';
 import {
   Asset,
   AssetSent,
@@ -13,7 +14,6 @@ import { QueueEntry } from '../queue/queue-entry';
 import { ReportWindow } from '../report/report-data-schema';
 import { ReportProgress } from '../report/report-progress';
 import { ReportAnswerSchema } from '../report/report-schema';
-import { LeadContext, NewLead, QueueQuery } from '../source/lead-source';
 
 /** Longer than any address a host page shows (browsers cap theirs near 2 MB; a report never needs that). */
 export const MAX_PAGE_URL = 4096;

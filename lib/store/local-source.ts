@@ -1,6 +1,15 @@
 import Dexie, { type Table } from 'dexie';
 import type { ScoreTouch } from '../core/score';
 import {
+  type ActivityOptions,
+  type LeadContext,
+  LeadNotFoundError,
+  type LeadSource,
+  NewLead,
+  QueueQuery,
+} from '../lead-source/lead-source';
+import type { QueueEntriesOptions } from '../lead-source/queue-entries';
+import {
   type Asset,
   AssetSent,
   Attempt,
@@ -13,15 +22,6 @@ import {
 } from '../model/schemas';
 import type { QueueEntry } from '../queue/queue-entry';
 import type { ReportDataWire, ReportWindow } from '../report/report-data-schema';
-import {
-  type ActivityOptions,
-  type LeadContext,
-  LeadNotFoundError,
-  type LeadSource,
-  NewLead,
-  QueueQuery,
-} from '../source/lead-source';
-import type { QueueEntriesOptions } from '../source/queue-entries';
 import { readAttemptsOf, readTouchesOf } from './activity';
 import { type BatonDb, fromStoredLead, toStoredLead } from './db';
 import { readLocalReportData } from './report-data';

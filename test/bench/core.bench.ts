@@ -5,7 +5,7 @@
  */
 import { afterAll, bench, describe } from 'vitest';
 import { BusinessCalendar } from '../../lib/core/calendar';
-import { queueOrder } from '../../lib/core/queue';
+import { queueOrder } from '../../lib/core/queue-order';
 import { recommendAssets } from '../../lib/core/recommend';
 import { defaultScoreModel, scoreLead } from '../../lib/core/score';
 import { defaultSlaPolicy, slaState } from '../../lib/core/sla';

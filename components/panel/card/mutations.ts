@@ -1,4 +1,5 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LeadContext } from '@/lib/lead-source/lead-source';
 import { request } from '@/lib/messaging/messenger';
 import {
   type AssetSent,
@@ -8,7 +9,6 @@ import {
   type LeadPatch,
   STAGE_AFTER_DISPOSITION,
 } from '@/lib/model/schemas';
-import type { LeadContext } from '@/lib/source/lead-source';
 import { keys } from '../queries';
 
 /**

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { qualify, recommendAssets, scoreLead, slaState } from '@/lib/core';
+import type { LeadContext } from '@/lib/lead-source/lead-source';
 import type { Asset, Lead } from '@/lib/model/schemas';
 import type { Settings } from '@/lib/settings/schema';
-import type { LeadContext } from '@/lib/source/lead-source';
 
 /**
  * Everything the card derives from the raw lead context with the pure core: score, SLA,

@@ -1,5 +1,14 @@
 import Dexie, { type Table } from 'dexie';
 import {
+  type LeadContext,
+  LeadNotFoundError,
+  type LeadSource,
+  type NewLead,
+  type QueueQuery,
+  type ReportReadHooks,
+} from '../../lead-source/lead-source';
+import { type QueueEntriesOptions, queueEntriesFromActivity } from '../../lead-source/queue-entries';
+import {
   type Asset,
   AssetSent,
   type Attempt,
@@ -15,15 +24,6 @@ import { withPendingWrites } from '../../outbox/overlay';
 import { DexieOutbox } from '../../outbox/store';
 import type { QueueEntry } from '../../queue/queue-entry';
 import type { ReportDataWire, ReportWindow } from '../../report/report-data-schema';
-import {
-  type LeadContext,
-  LeadNotFoundError,
-  type LeadSource,
-  type NewLead,
-  type QueueQuery,
-  type ReportReadHooks,
-} from '../../source/lead-source';
-import { type QueueEntriesOptions, queueEntriesFromActivity } from '../../source/queue-entries';
 import type { CrmDb } from '../../store/crm-db';
 import type { BatonDb } from '../../store/db';
 import type { HubSpotConnection } from '../connection';

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { readReportAnswer } from '@/lib/background/report-views';
+import type { LeadSource } from '@/lib/lead-source/lead-source';
 import { customPeriod } from '@/lib/report/period';
 import type { ReportDataWire } from '@/lib/report/report-data-schema';
 import { ReportAnswerSchema } from '@/lib/report/report-schema';
 import { saveSettingsPart } from '@/lib/settings/item';
-import type { LeadSource } from '@/lib/source/lead-source';
 import { calendar, lead, t } from '../report/fixtures';
 
 beforeEach(() => fakeBrowser.reset());

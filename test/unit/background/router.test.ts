@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { registerRouter } from '@/lib/background/router';
-import type { LeadSource } from '@/lib/source/lead-source';
+import type { LeadSource } from '@/lib/lead-source/lead-source';
 import { BatonDb } from '@/lib/store/db';
 
 // The router's handlers, captured as it registers them (the transport is tested on its own).

@@ -5,9 +5,9 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { LeadCard } from '@/components/panel/LeadCard';
 import { keys } from '@/components/panel/queries';
+import type { LeadContext } from '@/lib/lead-source/lead-source';
 import type { Lead } from '@/lib/model/schemas';
 import { defaultSettings } from '@/lib/settings/schema';
-import type { LeadContext } from '@/lib/source/lead-source';
 
 const sent = vi.hoisted(() => [] as Array<{ type: string; data: unknown }>);
 vi.mock('@/lib/messaging/messenger', () => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type QueueItem, queueOrder, urgencyRank } from '../../../lib/core/queue';
+import { type QueueItem, queueOrder, urgencyRank } from '../../../lib/core/queue-order';
 import { SLA_STATES, type SlaStateName } from '../../../lib/core/sla';
 
 const item = (id: string, state: SlaStateName, businessMsLeft?: number, score = 50): QueueItem => ({

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { loadQueueEntries } from '@/lib/background/queue';
+import { loadQueueEntries } from '@/lib/background/load-queue-entries';
 import type { HubSpotConnection } from '@/lib/crm/connection';
 import { HubSpotClient } from '@/lib/crm/hubspot/client';
 import { contactProperties, defaultFieldMap } from '@/lib/crm/hubspot/mapping';

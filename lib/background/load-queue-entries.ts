@@ -1,6 +1,6 @@
+import type { LeadSource } from '../lead-source/lead-source';
 import type { QueueEntry } from '../queue/queue-entry';
 import type { Settings } from '../settings/schema';
-import type { LeadSource } from '../source/lead-source';
 
 /**
  * The open leads of the configured owner, with attempts and score: what the queue needs.

@@ -32,15 +32,6 @@ export interface QueueItem {
   score: number | Pick<ScoreResult, 'total'>;
 }
 
-export function compareQueueItems(a: QueueItem, b: QueueItem): number {
-  return (
-    urgencyRank(a.sla) - urgencyRank(b.sla) ||
-    (a.sla.businessMsLeft ?? Number.POSITIVE_INFINITY) - (b.sla.businessMsLeft ?? Number.POSITIVE_INFINITY) ||
-    totalOf(b.score) - totalOf(a.score) ||
-    (a.lead.id < b.lead.id ? -1 : a.lead.id > b.lead.id ? 1 : 0)
-  );
-}
-
 function totalOf(score: QueueItem['score']): number {
   return typeof score === 'number' ? score : score.total;
 }
