@@ -1,6 +1,6 @@
-import { listenForAssetInserts } from '@/lib/compose/listen-insert';
 import { readOwnDomains, watchOwnDomains } from '@/lib/settings/own-domains';
 import { gmailHost } from '@/lib/sites/gmail/host';
+import { listenForAssetInserts } from '@/lib/sites/gmail/insert-listener';
 import { runAdapter } from '@/lib/sites/run';
 
 export default defineContentScript({

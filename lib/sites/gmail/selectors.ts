@@ -15,11 +15,17 @@ export const gmailSelectors = {
   accountButton: ['a[aria-label^="Google Account"]', '[aria-label*="Google Account:"]'],
   /** The user's own entries in a thread ("to me"). */
   me: ['[email][name="me"]'],
-  /** An editable message body: a compose window or a reply. */
+  /**
+   * An editable message body: a compose window or a reply. Read to find the composes on screen
+   * and to insert an asset at the cursor; the last two are the insertion's own fallbacks (any
+   * editable block of a compose window, Gmail's editor class), tried only when the rest find none.
+   */
   composeBody: [
     'div[aria-label="Message Body"][contenteditable="true"]',
     '[g_editable="true"][contenteditable="true"]',
     'div[role="textbox"][contenteditable="true"]',
+    'div[role="dialog"] div[contenteditable="true"]',
+    'div.editable[contenteditable="true"]',
   ],
   /** Recipient chips of a compose or reply. */
   recipients: ['span.vN[email], div.afV[data-hovercard-id]', '[email]', '[data-hovercard-id*="@"]'],
