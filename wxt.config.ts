@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { HUBSPOT_API_HOSTS as CRM_HOSTS, FIREFOX_CRM_DATA_COLLECTION } from './lib/crm/hubspot/permission';
+import { HOST_PERMISSIONS } from './lib/sites/hosts';
 
 // Per-browser manifest: Chrome MV3 gets a side panel, Firefox gets a sidebar.
 export default defineConfig({
@@ -23,13 +24,8 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // Only the pages Baton reads a lead from (each has its content script); nothing broader.
-    host_permissions: [
-      'https://mail.google.com/*',
-      'https://www.linkedin.com/*',
-      'https://app.hubspot.com/*',
-      'https://app-eu1.hubspot.com/*',
-      'https://*.lightning.force.com/*',
-    ],
+    // The host registry (lib/sites/hosts.ts) gives both these and each content script's matches.
+    host_permissions: HOST_PERMISSIONS,
     // MV3 has optional host permissions; WXT drops them from MV2 manifests, where Firefox reads
     // optional hosts from `optional_permissions`.
     ...(browser === 'firefox'

@@ -1,10 +1,10 @@
-import { detectHubSpot } from '@/lib/sites/hubspot/detect';
+import { hubspotHost } from '@/lib/sites/hubspot/host';
 import { runAdapter } from '@/lib/sites/run';
 
 export default defineContentScript({
-  matches: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
+  matches: [...hubspotHost.matches],
   runAt: 'document_idle',
   main(ctx) {
-    runAdapter(ctx, 'hubspot', detectHubSpot);
+    runAdapter(ctx, hubspotHost.name, hubspotHost.detect);
   },
 });

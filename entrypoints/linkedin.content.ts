@@ -1,11 +1,10 @@
-import { detectLinkedIn } from '@/lib/sites/linkedin/detect';
+import { linkedinHost } from '@/lib/sites/linkedin/host';
 import { runAdapter } from '@/lib/sites/run';
 
 export default defineContentScript({
-  // The whole site, not only /in/*: LinkedIn navigates from the feed to a profile without a page load.
-  matches: ['https://www.linkedin.com/*'],
+  matches: [...linkedinHost.matches],
   runAt: 'document_idle',
   main(ctx) {
-    runAdapter(ctx, 'linkedin', detectLinkedIn);
+    runAdapter(ctx, linkedinHost.name, linkedinHost.detect);
   },
 });

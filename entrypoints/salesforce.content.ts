@@ -1,10 +1,10 @@
 import { runAdapter } from '@/lib/sites/run';
-import { detectSalesforce } from '@/lib/sites/salesforce/detect';
+import { salesforceHost } from '@/lib/sites/salesforce/host';
 
 export default defineContentScript({
-  matches: ['https://*.lightning.force.com/*'],
+  matches: [...salesforceHost.matches],
   runAt: 'document_idle',
   main(ctx) {
-    runAdapter(ctx, 'salesforce', detectSalesforce);
+    runAdapter(ctx, salesforceHost.name, salesforceHost.detect);
   },
 });

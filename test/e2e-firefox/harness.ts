@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
-import { ROUTES } from '../e2e/harness';
+import { ROUTES } from '../e2e/host-pages';
 
 const EXTENSION_DIR = resolve(process.env.BATON_FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv2');
 const FIXTURES = resolve('test/fixtures');

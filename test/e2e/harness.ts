@@ -3,46 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { chromiumPath } from './chromium-path';
+import { ROUTES } from './host-pages';
 
-const EXTENSION_DIR = resolve(process.env.BATON_EXTENSION_DIR ?? '.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.BATON_EXTENSION_DIR ?? '.output/chrome-mv3');
 const FIXTURES = resolve('test/fixtures');
-
-/**
- * Host pages served under their real URLs, so content scripts run under their real match
- * patterns. The first pattern that matches a URL serves it (Gmail's hash never reaches the
- * server, so other Gmail pages are told apart by their account number).
- */
-export const ROUTES: Array<{ pattern: string; fixture: string }> = [
-  { pattern: 'https://mail.google.com/mail/u/1/**', fixture: 'gmail/2026-11-24-thread-second-account.html' },
-  { pattern: 'https://mail.google.com/mail/u/2/**', fixture: 'gmail/2026-11-24-compose.html' },
-  { pattern: 'https://mail.google.com/mail/u/3/**', fixture: 'gmail/2026-12-04-thread-three-outside.html' },
-  { pattern: 'https://mail.google.com/**', fixture: 'gmail/gmail-2026-11-20.html' },
-  {
-    pattern: 'https://www.linkedin.com/in/dana-whitfield-nw/**',
-    fixture: 'linkedin/2026-11-24-profile.html',
-  },
-  {
-    pattern: 'https://www.linkedin.com/in/priya-raman-larkspur/**',
-    fixture: 'linkedin/2026-11-24-profile-notifications.html',
-  },
-  {
-    pattern: 'https://www.linkedin.com/sales/lead/**',
-    fixture: 'linkedin/2026-11-24-sales-navigator-lead.html',
-  },
-  { pattern: 'https://app.hubspot.com/contacts/**', fixture: 'hubspot/2026-11-24-contact-record.html' },
-  {
-    pattern: 'https://app-eu1.hubspot.com/contacts/**',
-    fixture: 'hubspot/2026-11-24-contact-legacy-eu.html',
-  },
-  {
-    pattern: 'https://*.lightning.force.com/lightning/r/Lead/**',
-    fixture: 'salesforce/2026-11-24-lead-record.html',
-  },
-  {
-    pattern: 'https://*.lightning.force.com/lightning/r/003*/**',
-    fixture: 'salesforce/2026-11-24-contact-record.html',
-  },
-];
 
 export type Baton = {
   context: BrowserContext;

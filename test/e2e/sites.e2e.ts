@@ -1,46 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Baton, extensionUrl, launchBaton, loadSampleWorkspace, openPanel, tabIdOf } from './harness';
-
-/** Each host's saved page under its real URL, and the sample lead the panel must show for it. */
-const PAGES = [
-  { host: 'LinkedIn profile', url: 'https://www.linkedin.com/in/dana-whitfield-nw/', lead: 'Dana Whitfield' },
-  {
-    host: 'LinkedIn profile, notifications in the title',
-    url: 'https://www.linkedin.com/in/priya-raman-larkspur/',
-    lead: 'Priya Raman',
-  },
-  {
-    host: 'Sales Navigator lead',
-    url: 'https://www.linkedin.com/sales/lead/ACwAAB4x9kQBm2c7ZqLrT0pVd,NAME_SEARCH,k3Jd',
-    lead: 'Marco Bellini',
-  },
-  {
-    host: 'HubSpot contact',
-    url: 'https://app.hubspot.com/contacts/4411823/record/0-1/51001',
-    lead: 'Dana Whitfield',
-  },
-  {
-    host: 'HubSpot contact, older URL, EU',
-    url: 'https://app-eu1.hubspot.com/contacts/26004417/contact/51002',
-    lead: 'Priya Raman',
-  },
-  {
-    host: 'Salesforce Lead',
-    url: 'https://baton-demo.lightning.force.com/lightning/r/Lead/00Q8d00000MbLlIEAV/view',
-    lead: 'Marco Bellini',
-  },
-  {
-    host: 'Salesforce Contact',
-    url: 'https://baton-demo.lightning.force.com/lightning/r/0038d00000PrRmNAAV/view',
-    lead: 'Priya Raman',
-  },
-  {
-    host: 'Gmail, second account (/mail/u/1/)',
-    url: 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQcqZtLmVbWxKpRsNdHgJfTyQwJ',
-    lead: 'Marco Bellini',
-  },
-];
+import { HOST_PERMISSIONS, HOSTS } from '../../lib/sites/hosts';
+import {
+  type Baton,
+  EXTENSION_DIR,
+  extensionUrl,
+  launchBaton,
+  loadSampleWorkspace,
+  openPanel,
+  tabIdOf,
+} from './harness';
+import { SITE_PAGES } from './host-pages';
 
 /** Runs `fn` in an extension page (chrome.* APIs), opened for the call and closed after. */
 async function inExtension<T, A extends string | number>(
@@ -67,6 +39,22 @@ async function pageAt(baton: Baton, prefix: string, timeoutMs = 10_000): Promise
   throw new Error(`No page opened at ${prefix}`);
 }
 
+test('the built manifest: host permissions and one content script per host, from the registry', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    host_permissions?: string[];
+    content_scripts?: Array<{ matches: string[]; js?: string[] }>;
+  };
+  expect(manifest.host_permissions).toEqual(HOST_PERMISSIONS);
+  // WXT may reorder a script's patterns; which patterns, and which script, is what counts.
+  const byScript = (scripts: Array<{ matches: readonly string[]; js?: string[] }>) =>
+    scripts
+      .map((script) => ({ js: script.js ?? [], matches: [...script.matches].sort() }))
+      .sort((a, b) => String(a.js).localeCompare(String(b.js)));
+  expect(byScript(manifest.content_scripts ?? [])).toEqual(
+    byScript(HOSTS.map((host) => ({ js: [`content-scripts/${host.name}.js`], matches: host.matches }))),
+  );
+});
+
 describe('Baton on every host a rep works on', () => {
   let baton: Baton;
 
@@ -76,7 +64,7 @@ describe('Baton on every host a rep works on', () => {
   });
   afterAll(async () => baton?.close());
 
-  test.each(PAGES)('$host: the panel shows $lead', async ({ url, lead }) => {
+  test.each(SITE_PAGES)('$host: the panel shows $lead', async ({ url, lead }) => {
     const page = await baton.context.newPage();
     await page.goto(url);
     const panel = await openPanel(baton, await tabIdOf(baton, page));

@@ -2,7 +2,7 @@
  * HubSpot contact record pages. The record id in the URL identifies the contact; the page adds
  * name, email, job title and company when shown. HubSpot marks its UI with `data-selenium-test`
  * and `data-test-id` attributes (steadier than its generated classes); each field also has a
- * structural fallback (the main heading, a `mailto:` link, the page title). Seen 2026-11.
+ * structural fallback (the main heading, a `mailto:` link, the page title).
  */
 export const hubspotSelectors = {
   main: ['[data-test-id="record-layout"]', 'main', '[role="main"]'],
@@ -16,3 +16,6 @@ export const hubspotSelectors = {
   jobTitle: ['[data-selenium-test="property-input-jobtitle"]'],
   company: ['[data-selenium-test="property-input-company"]'],
 } as const;
+
+/** When these selectors were last checked against the real page (a fixture of that month). */
+export const hubspotSeen = '2026-11';

@@ -1,7 +1,7 @@
 /**
  * LinkedIn's class names are hashed and change between releases, so Baton reads no class at all
  * here: the URL, headings, the page title, `aria-label`s, and Sales Navigator's
- * `data-anonymize` attributes (which mark what its own screenshot mode blurs). Seen 2026-11.
+ * `data-anonymize` attributes (which mark what its own screenshot mode blurs).
  */
 export const linkedinSelectors = {
   /** The main column, where the profile's top card is. */
@@ -19,3 +19,6 @@ export const linkedinSelectors = {
   /** A link to the public profile (Sales Navigator's "View LinkedIn profile"). */
   profileLink: ['a[href*="linkedin.com/in/"]', 'a[href^="/in/"]'],
 } as const;
+
+/** When these selectors were last checked against the real page (a fixture of that month). */
+export const linkedinSeen = '2026-11';

@@ -3,7 +3,7 @@
  * Lead or Contact; name and email come from the highlights panel and the record layout, which
  * Lightning renders as custom elements (`records-…`, `lightning-formatted-…`) whose tag names
  * and `field-label` attributes are steadier than its CSS classes. Lightning keeps earlier
- * records' tabs in the page, hidden; the active one is `.oneContent.active`. Seen 2026-11.
+ * records' tabs in the page, hidden; the active one is `.oneContent.active`.
  */
 export const salesforceSelectors = {
   activeTab: ['.oneContent.active', '[role="main"]'],
@@ -24,3 +24,6 @@ export const salesforceSelectors = {
   /** The highlights panel's detail blocks, labelled by a `title` attribute ("Title", "Company"…). */
   highlightDetail: 'records-highlights-details-item',
 } as const;
+
+/** When these selectors were last checked against the real page (a fixture of that month). */
+export const salesforceSeen = '2026-11';

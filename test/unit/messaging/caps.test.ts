@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { assetText, plainTitle } from '@/lib/compose/gmail-insert';
 import { assetSentNote, escapeHtml, noteBody } from '@/lib/crm/hubspot/mapping';
 import { admitMessage } from '@/lib/messaging/handle';
 import { HttpUrl, Lead } from '@/lib/model/schemas';
+import { assetText, plainTitle } from '@/lib/sites/gmail/compose-insert';
 
 const context = { extensionId: 'abcdefghijklmnop', extensionOrigin: 'chrome-extension://abcdefghijklmnop' };
 const gmailTab = { id: context.extensionId, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 7 } };

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { generateSampleWorkspace } from '@/lib/sample/generate';
-import { ADAPTERS, keyOf, without } from './adapters';
-import { casesOf, HOSTS, loadFixture, scrambleClasses, withoutSource } from './load-fixture';
+import { detectFixture, keyOf, without } from './adapters';
+import { casesOf, HOSTS, hostRow, loadFixture, scrambleClasses, withoutSource } from './load-fixture';
 
 const label = (c: { file: string; focus?: string }) => `${c.file}${c.focus ? ` (focus ${c.focus})` : ''}`;
 const cases = HOSTS.flatMap((host) =>
@@ -14,11 +14,11 @@ const expected = (identity: Record<string, unknown> | null) =>
 const usesClasses = (name: string) => /\.[A-Za-z_-]/.test(name.replace(/"[^"]*"/g, ''));
 
 describe.each(cases)('$host: $name', ({ host, fixture }) => {
-  const adapter = ADAPTERS[host];
+  const detect = (document: Document) => detectFixture(host, fixture, document);
   const load = () => loadFixture(host, fixture.file, fixture.url, fixture.focus);
 
   test('yields the identity it is paired with', () => {
-    const detection = adapter.detect(fixture, load());
+    const detection = detect(load());
     expect(withoutSource(detection.identity)).toEqual(expected(fixture.identity));
     if (fixture.view) expect(detection).toMatchObject({ view: fixture.view });
     if (fixture.participants) {
@@ -32,7 +32,7 @@ describe.each(cases)('$host: $name', ({ host, fixture }) => {
   test('churn: with every class name rewritten, the same identity, from non-class cues', () => {
     const document = load();
     expect(scrambleClasses(document)).toBeGreaterThan(5);
-    const detection = adapter.detect(fixture, document);
+    const detection = detect(document);
     expect(withoutSource(detection.identity)).toEqual(expected(fixture.identity));
     for (const [field, by] of Object.entries(detection.found)) {
       expect(usesClasses(by), `${field} was read by ${by}, a class selector`).toBe(false);
@@ -42,15 +42,15 @@ describe.each(cases)('$host: $name', ({ host, fixture }) => {
   test('churn: without any single strategy, the lead is still found, and never a wrong one', () => {
     // Adapters only read the page, so one load serves every run.
     const document = load();
-    const baseline = adapter.detect(fixture, document);
+    const baseline = detect(document);
     let removals = 0;
-    for (const [listName, list] of Object.entries(adapter.lists)) {
-      for (let index = 0; index < list.strategies.length; index++) {
-        const name = list.strategies[index]?.name ?? '';
-        const detection = without(list.strategies, index, () => adapter.detect(fixture, document));
+    for (const [listName, { list, found }] of Object.entries(hostRow(host).strategies)) {
+      for (let index = 0; index < list.length; index++) {
+        const name = list[index]?.name ?? '';
+        const detection = without(list, index, () => detect(document));
         const context = `without ${listName} strategy ${name}`;
         removals++;
-        const wasUsed = list.found !== undefined && baseline.found[list.found] === name;
+        const wasUsed = found !== undefined && baseline.found[found] === name;
         if (!wasUsed) {
           // An unused strategy's absence changes nothing.
           expect(withoutSource(detection.identity), context).toEqual(withoutSource(baseline.identity));

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
+import { type HostName, HOSTS as SITE_HOSTS } from '@/lib/sites/hosts';
 
-export type Host = 'gmail' | 'linkedin' | 'hubspot' | 'salesforce';
+export type Host = HostName;
 
 /** A fixture paired with what it must yield (test/fixtures/<host>/expected.json). */
 export type FixtureCase = {
@@ -19,10 +20,22 @@ export type FixtureCase = {
   unknown?: boolean;
 };
 
-export const HOSTS: Host[] = ['gmail', 'linkedin', 'hubspot', 'salesforce'];
+/** Every host of the registry, in its order. */
+export const HOSTS: Host[] = SITE_HOSTS.map((host) => host.name);
+
+export function hostRow(name: Host): (typeof SITE_HOSTS)[number] {
+  const row = SITE_HOSTS.find((host) => host.name === name);
+  if (!row) throw new Error(`no host ${name} in lib/sites/hosts.ts`);
+  return row;
+}
+
+/** The host's fixture folder, as its registry row names it. */
+export function fixturesOf(host: Host): string {
+  return resolve(hostRow(host).fixtures);
+}
 
 export function casesOf(host: Host): FixtureCase[] {
-  return JSON.parse(readFileSync(resolve('test/fixtures', host, 'expected.json'), 'utf8')) as FixtureCase[];
+  return JSON.parse(readFileSync(resolve(fixturesOf(host), 'expected.json'), 'utf8')) as FixtureCase[];
 }
 
 /**
@@ -33,7 +46,7 @@ export function casesOf(host: Host): FixtureCase[] {
 export function loadFixture(host: Host, file: string, url: string, focus?: string): Document {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true } });
   const document = window.document as unknown as Document;
-  document.write(readFileSync(resolve('test/fixtures', host, file), 'utf8'));
+  document.write(readFileSync(resolve(fixturesOf(host), file), 'utf8'));
   if (document.querySelector('template[data-view]')) {
     const id = new URL(url).hash.split('/').pop();
     const view =

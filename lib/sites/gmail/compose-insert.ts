@@ -1,20 +1,8 @@
-/**
- * Puts text at the rep's cursor in a Gmail compose or reply body. The panel takes focus when
- * clicked, which drops the page's selection, so the cursor is remembered on every
- * `selectionchange` inside a compose body and restored before inserting. `execCommand('insertText')`
- * is used on purpose: it goes through the editor's own input handling (undo stack, Gmail's
- * model) where setting the DOM directly would be lost or break the draft.
- */
-export const COMPOSE_BODY_SELECTORS = [
-  'div[aria-label="Message Body"][contenteditable="true"]',
-  'div[role="textbox"][contenteditable="true"][g_editable="true"]',
-  'div[role="dialog"] div[contenteditable="true"]',
-  'div.editable[contenteditable="true"]',
-];
+import { gmailSelectors as S } from './selectors';
 
 function composeBodyOf(node: Node | null): HTMLElement | null {
   const element = node instanceof Element ? node : (node?.parentElement ?? null);
-  for (const selector of COMPOSE_BODY_SELECTORS) {
+  for (const selector of S.composeBody) {
     const body = element?.closest<HTMLElement>(selector);
     if (body) return body;
   }
@@ -27,6 +15,14 @@ export type ComposeCursor = {
   stop(): void;
 };
 
+/**
+ * Puts text at the rep's cursor in a Gmail compose or reply body, found with the detection's own
+ * dated `composeBody` list. The panel takes focus when clicked, which drops the page's selection,
+ * so the cursor is remembered on every `selectionchange` inside a compose body and restored
+ * before inserting. `execCommand('insertText')` is used on purpose: it goes through the editor's
+ * own input handling (undo stack, Gmail's model) where setting the DOM directly would be lost or
+ * break the draft.
+ */
 export function trackComposeCursor(doc: Document): ComposeCursor {
   let lastRange: Range | undefined;
   const remember = () => {
@@ -42,7 +38,7 @@ export function trackComposeCursor(doc: Document): ComposeCursor {
       const rememberedBody = lastRange?.startContainer.isConnected
         ? composeBodyOf(lastRange.startContainer)
         : null;
-      const bodies = COMPOSE_BODY_SELECTORS.flatMap((s) => [...doc.querySelectorAll<HTMLElement>(s)]);
+      const bodies = S.composeBody.flatMap((s) => [...doc.querySelectorAll<HTMLElement>(s)]);
       const body = rememberedBody ?? bodies.at(-1);
       if (!body) return { inserted: false, reason: 'No Gmail reply or compose is open' };
       body.focus();

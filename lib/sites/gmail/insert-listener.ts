@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
-import { safeHttpUrl } from '../format/safe-url';
-import { messenger } from '../messaging/transport';
-import { assetText, trackComposeCursor } from './gmail-insert';
+import { safeHttpUrl } from '../../format/safe-url';
+import { messenger } from '../../messaging/transport';
+import { assetText, trackComposeCursor } from './compose-insert';
 
 /**
  * Answers the panel's "insert this asset" in a Gmail tab. Only this extension's own pages may
