@@ -1,7 +1,7 @@
 import { readOwnDomains, watchOwnDomains } from '@/lib/settings/own-domains';
 import { gmailHost } from '@/lib/sites/gmail/host';
 import { listenForAssetInserts } from '@/lib/sites/gmail/insert-listener';
-import { runAdapter } from '@/lib/sites/run';
+import { runAdapter } from '@/lib/sites/run-adapter';
 
 export default defineContentScript({
   matches: [...gmailHost.matches],

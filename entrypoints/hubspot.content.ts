@@ -1,5 +1,5 @@
-import { hubspotHost } from '@/lib/sites/hubspot/host';
-import { runAdapter } from '@/lib/sites/run';
+import { hubspotHost } from '@/lib/sites/hubspot-app/host';
+import { runAdapter } from '@/lib/sites/run-adapter';
 
 export default defineContentScript({
   matches: [...hubspotHost.matches],

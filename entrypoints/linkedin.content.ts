@@ -1,5 +1,5 @@
 import { linkedinHost } from '@/lib/sites/linkedin/host';
-import { runAdapter } from '@/lib/sites/run';
+import { runAdapter } from '@/lib/sites/run-adapter';
 
 export default defineContentScript({
   matches: [...linkedinHost.matches],

@@ -1,5 +1,5 @@
-import { runAdapter } from '@/lib/sites/run';
-import { salesforceHost } from '@/lib/sites/salesforce/host';
+import { runAdapter } from '@/lib/sites/run-adapter';
+import { salesforceHost } from '@/lib/sites/salesforce-lightning/host';
 
 export default defineContentScript({
   matches: [...salesforceHost.matches],

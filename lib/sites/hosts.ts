@@ -1,7 +1,7 @@
 import { gmailHost } from './gmail/host';
-import { hubspotHost } from './hubspot/host';
+import { hubspotHost } from './hubspot-app/host';
 import { linkedinHost } from './linkedin/host';
-import { salesforceHost } from './salesforce/host';
+import { salesforceHost } from './salesforce-lightning/host';
 
 /**
  * Every host Baton reads a lead from, one row each (as refined-github's `features.add(…,

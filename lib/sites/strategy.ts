@@ -37,11 +37,6 @@ export function firstHit<In, Out>(strategies: readonly Strategy<In, Out>[], inpu
   return undefined;
 }
 
-/** A strategy reading the text of the first element a selector matches. */
-export function textOf<In extends ParentNode>(selector: string, name = selector): Strategy<In, string> {
-  return { name, read: (root) => cleanText(root.querySelector(selector)?.textContent) };
-}
-
 export function cleanText(text: string | null | undefined): string | undefined {
   const clean = text?.replace(/\s+/g, ' ').trim();
   return clean ? clean.slice(0, 300) : undefined;

@@ -8,9 +8,9 @@ import { Window } from 'happy-dom';
 import { bench, describe } from 'vitest';
 import type { Detection } from '../../lib/sites/detection';
 import { detectGmail } from '../../lib/sites/gmail/detect';
-import { detectHubSpot } from '../../lib/sites/hubspot/detect';
+import { detectHubSpot } from '../../lib/sites/hubspot-app/detect';
 import { detectLinkedIn } from '../../lib/sites/linkedin/detect';
-import { detectSalesforce } from '../../lib/sites/salesforce/detect';
+import { detectSalesforce } from '../../lib/sites/salesforce-lightning/detect';
 import { bigPages, keyOfIdentity } from './sites.pages';
 
 const DETECT: Record<string, (url: string, doc: Document) => Detection> = {

@@ -54,8 +54,8 @@ const adapters = await build({
     contents: `
       import { detectGmail } from './lib/sites/gmail/detect';
       import { detectLinkedIn } from './lib/sites/linkedin/detect';
-      import { detectHubSpot } from './lib/sites/hubspot/detect';
-      import { detectSalesforce } from './lib/sites/salesforce/detect';
+      import { detectHubSpot } from './lib/sites/hubspot-app/detect';
+      import { detectSalesforce } from './lib/sites/salesforce-lightning/detect';
       window.__batonDetect = { gmail: detectGmail, linkedin: detectLinkedIn, hubspot: detectHubSpot, salesforce: detectSalesforce };`,
     resolveDir: resolve('.'),
     loader: 'ts',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { detectHubSpot, hubspotRecordFromUrl } from '@/lib/sites/hubspot/detect';
-import { detectSalesforce, salesforceRecordFromUrl } from '@/lib/sites/salesforce/detect';
+import { detectHubSpot, hubspotRecordFromUrl } from '@/lib/sites/hubspot-app/detect';
+import { detectSalesforce, salesforceRecordFromUrl } from '@/lib/sites/salesforce-lightning/detect';
 import { loadFixture } from './load-fixture';
 
 describe('hubspotRecordFromUrl', () => {

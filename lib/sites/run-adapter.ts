@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from '#imports';
 import type { Detection } from './detection';
-import { identityReporter } from './report';
+import { identityReporter } from './identity-reporter';
 import { censorUrl, sketchPage } from './sketch';
 import { watchPage } from './watch';
 
