@@ -21,7 +21,7 @@ import { broadcast } from '@/lib/messaging/messenger';
 import { leadIdOfNotification, SUMMARY_NOTIFICATION_PREFIX } from '@/lib/queue/reminders';
 import { settingsItem } from '@/lib/settings/item';
 import { watchManagedPolicy } from '@/lib/settings/managed';
-import { BatonDb } from '@/lib/store/db';
+import { type BatonDb, openBatonDb } from '@/lib/store/db';
 import { repairStaleSummaries } from '@/lib/store/summary-catch-up';
 
 // Firefox (MV2): an event page, unloaded when idle like Chrome's service worker; what must outlive
@@ -45,7 +45,7 @@ export default defineBackground({
       hubspot,
     );
     const getDb = () => {
-      db ??= new BatonDb();
+      db ??= openBatonDb();
       return db;
     };
     // HubSpot when connected, else the local store: one data path for the panel either way.

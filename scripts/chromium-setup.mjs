@@ -70,7 +70,7 @@ export function openGmailThreadWith(gmail, { base = DEMO_THREAD, email, thread }
 }
 
 /**
- * Lead on screen → panel shows it (design §9). For each of `leads` ({ email, name }) the saved
+ * Lead on screen → panel shows it (docs/architecture.md "Budgets"). For each of `leads` ({ email, name }) the saved
  * Gmail page gets a thread like Dana's with that lead as the participant, and the rep opens it
  * (`openGmailThreadWith`).
  * The time runs from the URL change until the panel, open on the tab, shows the new lead's name

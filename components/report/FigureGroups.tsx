@@ -5,7 +5,7 @@ import { type Figure, figureList, SPEED_BAND_LABELS } from '@/lib/report/figure-
 import { BarChart } from './BarChart';
 import { FigureTable } from './FigureTable';
 
-/** Every figure, grouped as in design §11, with a chart where a chart reads faster than a number. */
+/** Every figure, grouped as in docs/architecture.md "Report", with a chart where a chart reads faster than a number. */
 export function FigureGroups({ figures, charts }: { figures: ReportFigures; charts: boolean }) {
   const list = figureList(figures);
   const groups = new Map<string, Figure[]>();

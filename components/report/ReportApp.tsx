@@ -24,7 +24,7 @@ function periodOf(choice: PeriodChoice, settings: Settings, now: number): Report
     : presetPeriod(choice.preset, settings.calendar, now);
 }
 
-/** The weekly sales–marketing report (issue #15; definitions in design §11). */
+/** The weekly sales–marketing report (issue #15; definitions in docs/architecture.md "Report"). */
 export function ReportApp() {
   const [settings, setSettings] = useState<Settings>();
   const [choice, setChoice] = useState<PeriodChoice>({ preset: 'last_week' });

@@ -2,7 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 
 /**
- * The business calendar behind the SLA clock (design §4): an IANA time zone, working hours per
+ * The business calendar behind the SLA clock (docs/architecture.md "The SLA clock"): an IANA time zone, working hours per
  * weekday (split shifts allowed) and holidays as local dates. Every instant is epoch milliseconds
  * (`number`); nothing here reads the clock.
  *

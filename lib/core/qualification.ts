@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EDITABLE_FIELDS, type Lead } from '../model/schemas';
 
 /**
- * Qualification gaps (design §5). Each field's `key` is the Lead field it reads, and the `<key>` of the
+ * Qualification gaps (docs/architecture.md "Rules"). Each field's `key` is the Lead field it reads, and the `<key>` of the
  * panel's `missing-field-<key>` test id (e.g. `missing-field-budget`).
  * A field is missing when the lead's value is absent, or a string that is empty after trimming.
  * `missing` lists blocking fields first, then the others, each group in configuration order.

@@ -3,7 +3,7 @@ import type { ScoreResult } from './score';
 import type { SlaResult, SlaStateName } from './sla';
 
 /**
- * Queue order (design §5, budget §9: 10k leads ≤ 50 ms). Most urgent first:
+ * Queue order (docs/architecture.md "Rules", budget: 10k leads ≤ 50 ms). Most urgent first:
  * 1. urgency rank (below): breached first, then behind, then due, then the rest;
  * 2. within a rank, least business time left first (most overdue first when negative);
  * 3. higher score first; 4. lead id, so the order is total and deterministic.

@@ -2,7 +2,7 @@ import type { Asset, Lead, LeadStage } from '../model/schemas';
 import { canonicalPersona, personaFromTitle } from './persona';
 
 /**
- * Asset suggestions for a lead (design §5). Relevance points:
+ * Asset suggestions for a lead (docs/architecture.md "Rules"). Relevance points:
  * - same industry (asset.industries contains the lead's industry, case-insensitive): 3
  * - each need tag found as whole words in the lead's need or product of interest
  *   ("integration-risk" matches "…the integration risk of…"): 3

@@ -3,7 +3,7 @@ import { type Lead, TOUCH_KINDS, type Touch, type TouchKind } from '../model/sch
 import { DEFAULT_SENIORITY_TIERS, keywordMatcher, type SeniorityTier } from './persona';
 
 /**
- * Lead score (design §5): fit + engagement, each 0–50, total 0–100, with every rule that counted.
+ * Lead score (docs/architecture.md "Rules"): fit + engagement, each 0–50, total 0–100, with every rule that counted.
  * - Fit: one title tier (first match in list order), one industry rule, one company-size band and one
  *   territory rule (first match each). Points may be negative (e.g. "intern"); fit is clamped to 0–50.
  * - Engagement: each touch adds its kind's weight × 0.5^(age / half-life); touches after `now` and touches of

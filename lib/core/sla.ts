@@ -10,7 +10,7 @@ import {
 } from './calendar';
 
 /**
- * The SLA clock (design §4): a pure function of (policy, calendar, lead, attempts, now).
+ * The SLA clock (docs/architecture.md "The SLA clock"): a pure function of (policy, calendar, lead, attempts, now).
  *
  * States, in the order a lead normally moves through them:
  * - `not_started`: the lead has no handoff yet (stage `lead` or no `mqlAt`), or `now` is before `mqlAt`.

@@ -1,4 +1,4 @@
-import { BatonDb } from '../store/db';
+import { type BatonDb, openBatonDb } from '../store/db';
 import { backupParts, parseBackupText, restoreBackup } from './backup/backup';
 import { EXPORT_KINDS, type ExportKind, exportCsvParts, exportFileName } from './export/exports';
 import { previewImport } from './import/preview';
@@ -27,7 +27,7 @@ type Scope = {
 const scope = globalThis as unknown as Scope;
 let db: BatonDb | undefined;
 const database = () => {
-  db ??= new BatonDb();
+  db ??= openBatonDb();
   return db;
 };
 let running: AbortController | undefined;

@@ -93,7 +93,7 @@ export interface LeadSource {
   recordContentRequest(request: ContentRequest): Promise<void>;
   listAssets(): Promise<Asset[]>;
   /**
-   * The weekly report's per-lead summaries (design §11): leads handed over in the window and leads
+   * The weekly report's per-lead summaries (docs/architecture.md "Report"): leads handed over in the window and leads
    * with activity in it, with all their activity up to now. Absent: this source cannot report yet.
    */
   readReportData?(window: ReportWindow, hooks?: ReportReadHooks): Promise<ReportDataWire>;

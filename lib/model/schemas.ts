@@ -6,7 +6,7 @@ import { hasReadableSlug } from './linkedin-slug';
 z.config({ jitless: true });
 
 /**
- * The data model of design §3. Every record that crosses a boundary (IndexedDB, messages,
+ * The data model of docs/architecture.md "Data". Every record that crosses a boundary (IndexedDB, messages,
  * CSV, CRM) is parsed with these schemas; the TypeScript types are inferred from them.
  */
 

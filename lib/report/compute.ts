@@ -52,7 +52,7 @@ export function scoreBand(score: number | undefined): ScoreBand {
 
 /** The owner key of leads with no owner. */
 export const UNASSIGNED = '(unassigned)';
-/** Outcomes that count as a connect (design §11 connect rate). */
+/** Outcomes that count as a connect (docs/architecture.md "Report" connect rate). */
 const CONNECT_OUTCOMES: ReadonlySet<AttemptOutcome> = new Set<AttemptOutcome>([
   'connected',
   'replied',

@@ -9,7 +9,7 @@ import type { AttemptOutcome } from '../model/schemas';
 import type { LeadSummary } from './summary';
 
 /**
- * One cohort lead judged as of `now` (design §11), with the SLA clock's own functions
+ * One cohort lead judged as of `now` (docs/architecture.md "Report"), with the SLA clock's own functions
  * (tier, business time, calendar days), so the report and the card never disagree.
  */
 export type SlaVerdict = 'met' | 'breached' | 'pending';

@@ -4,7 +4,7 @@ import type { BusinessCalendar } from '../core/calendar';
 import { IsoDate } from '../core/calendar';
 
 /**
- * The report period (design §11): whole local days in the team calendar's zone, half-open
+ * The report period (docs/architecture.md "Report"): whole local days in the team calendar's zone, half-open
  * `[from, to)` — `from` is 00:00 of the first day, `to` is 00:00 of the day after the last.
  * Luxon does the zone arithmetic, so a DST week is 167 or 169 hours long, as it really is.
  */

@@ -34,7 +34,7 @@ export function assetsSentCsv(report: Report): string {
 export function reportJson(report: Report): string {
   return JSON.stringify(
     {
-      definitions: 'design §11',
+      definitions: 'Baton README, "Weekly report"',
       period: {
         from: new Date(report.period.from).toISOString(),
         to: new Date(report.period.to).toISOString(),

@@ -1,4 +1,4 @@
-/** Median: the middle value, or the mean of the two middle values for an even count (design §11). */
+/** Median: the middle value, or the mean of the two middle values for an even count (docs/architecture.md "Report"). */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -8,7 +8,7 @@ export function median(values: readonly number[]): number | null {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** Nearest-rank percentile: the ⌈p·n⌉-th smallest value (design §11: p = 0.9). */
+/** Nearest-rank percentile: the ⌈p·n⌉-th smallest value (docs/architecture.md "Report": p = 0.9). */
 export function nearestRank(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
   if (!(p > 0 && p <= 1)) throw new RangeError(`percentile must be in (0, 1], got ${p}`);

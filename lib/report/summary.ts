@@ -12,7 +12,7 @@ import type {
 } from '../model/schemas';
 
 /**
- * What the report needs to know about one lead (design §11, issue #15 item 6): plain numbers
+ * What the report needs to know about one lead (docs/architecture.md "Report", issue #15 item 6): plain numbers
  * (epoch ms), no browser API, so a source can build it from IndexedDB, HubSpot or a test.
  */
 export interface SummaryAttempt {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Marketing's commitments (issue #15; design §11 "Marketing's side"). One settings key,
+ * Marketing's commitments (issue #15; README "Weekly report", "Marketing's side"). One settings key,
  * `reportTargets`, so a managed policy can set it whole.
  */
 export const ReportTargets = z.object({

@@ -1,5 +1,5 @@
 /**
- * Several ways to read each field, tried in order (design §7: markup drifts). Each adapter keeps
+ * Several ways to read each field, tried in order (docs/architecture.md "Host pages": markup drifts). Each adapter keeps
  * its strategy lists together with its selectors, so a test can take any one away and check the
  * others still find the lead, and the detection records which one worked.
  */

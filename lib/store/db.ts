@@ -28,7 +28,7 @@ export type StoredLead = Lead & {
  *
  * Two contexts open it: the background service worker, the one door to data for the panel, the
  * pages and the content scripts (docs/architecture.md); and the options page's data worker
- * (lib/import/worker.ts), which runs an import, export or restore on it itself, a transaction per
+ * (lib/data/worker.ts), which runs an import, export or restore on it itself, a transaction per
  * chunk, and has the page tell the background at the end (`dataImported`). The CRM's connection,
  * outbox and cache are in a database of their own (crm-db.ts).
  */
@@ -102,4 +102,9 @@ export function toStoredLead(lead: Lead): StoredLead {
 export function fromStoredLead(stored: StoredLead): Lead {
   const { linkedinSlug: _slug, crmKeys: _crm, nameLower: _name, sampleFlag: _sample, ...lead } = stored;
   return lead;
+}
+
+/** Opens the local store: what the background and the data worker call (no other folder opens it). */
+export function openBatonDb(): BatonDb {
+  return new BatonDb();
 }

@@ -184,7 +184,7 @@ function finish(record: SummaryRecord): SummaryRecord {
   return Number.isFinite(last) ? { ...rest, lastActivityAt: last } : rest;
 }
 
-/** The report's view of the lead (design §11). */
+/** The report's view of the lead (docs/architecture.md "Report"). */
 export function reportSummaryOf(record: SummaryRecord): LeadSummary {
   const summary = summarizeLead({
     lead: {

@@ -1,6 +1,6 @@
 /**
  * Core benchmarks (`npm run bench`). They print figures and assert nothing about time.
- * Budgets (design §9): queue sort of 10k ≤ 50 ms; SLA state + score for one lead ≤ 1 ms.
+ * Budgets (docs/architecture.md "Budgets"): queue sort of 10k ≤ 50 ms; SLA state + score for one lead ≤ 1 ms.
  * For the 100k rows the table's mean is the time for all 100k leads; divide by 100,000 for one lead.
  */
 import { afterAll, bench, describe } from 'vitest';

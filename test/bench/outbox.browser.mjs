@@ -2,7 +2,7 @@
 // server (run by `npm run bench`, after a build). Prints tables; asserts nothing.
 //   1. Click "log call" in the panel → the attempt and its outbox entry committed to IndexedDB
 //      (the background answers the panel's message only after the transaction completes), p50/p95
-//      over BENCH_DURABLE_CLICKS clicks (default 1,000). Budget (design §9): ≤ 50 ms p95.
+//      over BENCH_DURABLE_CLICKS clicks (default 1,000). Budget (docs/architecture.md "Budgets"): ≤ 50 ms p95.
 //   2. Flush throughput: from the first click until HubSpot holds every attempt, with the test
 //      server's rate limit (HubSpot's 100 requests per 10 s) and the 5 s undo window.
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Host-page budgets in a real Chromium (design §9, issue 6), after a build; prints, asserts nothing:
+// Host-page budgets in a real Chromium (docs/architecture.md "Budgets", issue 6), after a build; prints, asserts nothing:
 //   1. each content script's JavaScript, gzipped (budget ≤ 15 KB);
 //   2. time to identify the lead on a 2–4 MB saved-page-sized page, in the page (budget ≤ 20 ms);
 //   3. long tasks (> 50 ms) on a host page, with and without Baton (budget: none caused);

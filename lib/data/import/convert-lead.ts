@@ -227,7 +227,7 @@ function readStage(draft: LeadDraft, statusStages: StatusStages | undefined): Le
 }
 
 /**
- * An MQL with no MQL date takes its clock from the handoff column the user chose (design §4):
+ * An MQL with no MQL date takes its clock from the handoff column the user chose (docs/architecture.md "The SLA clock"):
  * only MQLs, so a lead never handed over never enters a weekly cohort by its creation date.
  */
 function readHandoff(draft: LeadDraft, stage: LeadStage | undefined): void {

@@ -1,6 +1,8 @@
 /**
  * The house's arrows, read from the source itself (docs/architecture.md, "Arrows"): the outbox
- * knows no CRM (each CRM brings its sender), and only `lib/store` defines or opens a database.
+ * knows no CRM (each CRM brings its sender), only `lib/store` defines or opens a database,
+ * `lib/core` imports nothing but the model, every `lib/` folder is written down in the
+ * architecture, and nothing cites a design document the project does not hold.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -39,7 +41,12 @@ function importsOf(file: string): string[] {
 const inFolder = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
 
 /** Where a file defines or opens a database: a Dexie (or a class of its own) or raw IndexedDB. */
-const OPENS_DATABASE = [/\bnew\s+Dexie\s*\(/, /\bextends\s+Dexie\b/, /\bindexedDB\s*\.\s*open\s*\(/];
+const OPENS_DATABASE = [
+  /\bnew\s+Dexie\s*\(/,
+  /\bextends\s+Dexie\b/,
+  /\bindexedDB\s*\.\s*open\s*\(/,
+  /\bnew\s+(?:BatonDb|CrmDb)\s*\(/,
+];
 const opensDatabase = (file: string) => {
   const text = withoutComments(readFileSync(join(ROOT, file), 'utf8'));
   return OPENS_DATABASE.some((pattern) => pattern.test(text));
@@ -65,5 +72,31 @@ describe('arrows', () => {
   test('no folder but lib/store constructs a Dexie database or calls indexedDB.open', () => {
     const openers = appFiles.filter((file) => !inFolder(file, 'lib/store') && opensDatabase(file));
     expect(openers).toEqual([]);
+  });
+
+  test('lib/core imports nothing but lib/model: the rules stay pure', () => {
+    const crossings = filesUnder('lib/core').flatMap((file) =>
+      importsOf(file)
+        .filter((target) => !inFolder(target, 'lib/core') && !inFolder(target, 'lib/model'))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(crossings).toEqual([]);
+  });
+
+  test('every lib/ folder is written down in docs/architecture.md', () => {
+    const architecture = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');
+    const folders = readdirSync(join(ROOT, 'lib'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => `lib/${entry.name}`);
+    expect(folders.length).toBeGreaterThan(5);
+    expect(folders.filter((folder) => !architecture.includes(`${folder}/`))).toEqual([]);
+  });
+
+  test('no file cites a design document outside the project', () => {
+    const files = [...APP_FOLDERS, 'test'].flatMap(filesUnder).concat(['README.md', 'docs/architecture.md']);
+    const citing = files.filter((file) =>
+      /\bdesign(?:\.md)?\s*§/.test(readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(citing).toEqual([]);
   });
 });
