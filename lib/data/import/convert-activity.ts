@@ -6,7 +6,6 @@ import {
   type RecycleReason,
   TOUCH_KINDS,
   Touch,
-  type TouchKind,
 } from '../../model/schemas';
 import { parseInstant } from './cells';
 import type { ColumnMapping } from './fields';
@@ -19,7 +18,9 @@ import {
   firstMapped,
   importErrorMap,
   listWords,
+  readCell,
   type SourceColumns,
+  unknownWord,
   zodIssues,
 } from './issues';
 import {
@@ -61,25 +62,11 @@ export function convertTouchRow(mapping: ColumnMapping, cells: readonly string[]
   const lead = leadRefOf(byTarget, mapping, warnings, issues, source, 'touch');
 
   const candidate: Record<string, unknown> = {};
-  const at = first('at');
-  if (at) {
-    source.at = at.column;
-    const value = parseInstant(at.text);
-    if (value === undefined) issues.push({ column: at.column, reason: dateReason(at.text) });
-    else candidate.at = value;
-  }
-  const kindCell = first('kind');
-  let kind: TouchKind | undefined;
-  if (kindCell) {
-    source.kind = kindCell.column;
-    kind = parseTouchKind(kindCell.text);
-    if (!kind)
-      issues.push({
-        column: kindCell.column,
-        reason: `unknown kind "${clip(kindCell.text)}" (use ${listWords(TOUCH_KINDS)})`,
-      });
-    else candidate.kind = kind;
-  }
+  const row = { source, issues };
+  const at = readCell(first('at'), 'at', parseInstant, dateReason, row);
+  if (at !== undefined) candidate.at = at;
+  const kind = readCell(first('kind'), 'kind', parseTouchKind, unknownWord('kind', TOUCH_KINDS), row);
+  if (kind) candidate.kind = kind;
   for (const field of ['id', 'title', 'url', 'assetId'] as const) {
     const cell = first(field);
     if (!cell) continue;
@@ -137,16 +124,14 @@ export function convertAttemptRow(mapping: ColumnMapping, cells: readonly string
   }
 
   const outcomeCell = first('outcome');
-  let outcome: AttemptOutcome | undefined;
-  if (outcomeCell) {
-    source.outcome = outcomeCell.column;
-    outcome = parseOutcome(outcomeCell.text);
-    if (!outcome)
-      issues.push({
-        column: outcomeCell.column,
-        reason: `unknown outcome "${clip(outcomeCell.text)}" (use ${listWords(ATTEMPT_OUTCOMES)})`,
-      });
-  } else if (channel) {
+  let outcome: AttemptOutcome | undefined = readCell(
+    outcomeCell,
+    'outcome',
+    parseOutcome,
+    unknownWord('outcome', ATTEMPT_OUTCOMES),
+    { source, issues },
+  );
+  if (!outcomeCell && channel) {
     outcome = (status && outcomeOfStatus(status.text)) ?? defaultOutcome(channel);
     if (channel === 'call' && !(status && outcomeOfStatus(status.text)))
       warnings.push({
@@ -195,16 +180,14 @@ export function convertHandbackRow(mapping: ColumnMapping, cells: readonly strin
   } else issues.push({ column: mapping.indexOf('at'), reason: 'has no date' });
 
   const kindCell = first('kind');
-  let kind: HandbackKind | undefined;
-  if (kindCell) {
-    source.kind = kindCell.column;
-    kind = parseHandbackKind(kindCell.text);
-    if (!kind)
-      issues.push({
-        column: kindCell.column,
-        reason: `"${clip(kindCell.text)}" is not a hand-back (use accepted, recycled or disqualified)`,
-      });
-  } else issues.push({ column: mapping.indexOf('kind'), reason: 'has no decision' });
+  const kind: HandbackKind | undefined = readCell(
+    kindCell,
+    'kind',
+    parseHandbackKind,
+    (text) => `"${clip(text)}" is not a hand-back (use accepted, recycled or disqualified)`,
+    { source, issues },
+  );
+  if (!kindCell) issues.push({ column: mapping.indexOf('kind'), reason: 'has no decision' });
 
   const reasonCell = first('reason');
   const textCell = first('text');

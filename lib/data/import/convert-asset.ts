@@ -8,8 +8,9 @@ import {
   dedupe,
   firstMapped,
   importErrorMap,
-  listWords,
+  readCell,
   type SourceColumns,
+  unknownWord,
   zodIssues,
 } from './issues';
 import { type AssetRow, cellsByTarget } from './rows';
@@ -34,17 +35,11 @@ export function convertAssetRow(mapping: ColumnMapping, cells: readonly string[]
     candidate[field] = cell.text;
     source[field] = cell.column;
   }
-  const kindCell = first('kind');
-  if (kindCell) {
-    source.kind = kindCell.column;
-    const kind = parseAssetKind(kindCell.text);
-    if (!kind)
-      issues.push({
-        column: kindCell.column,
-        reason: `unknown kind "${clip(kindCell.text)}" (use ${listWords(ASSET_KINDS)})`,
-      });
-    else candidate.kind = kind;
-  }
+  const kind = readCell(first('kind'), 'kind', parseAssetKind, unknownWord('kind', ASSET_KINDS), {
+    source,
+    issues,
+  });
+  if (kind) candidate.kind = kind;
   for (const field of ['industries', 'needs', 'personas'] as const) {
     const cells = byTarget.get(field) ?? [];
     if (cells[0]) source[field] = cells[0].column;

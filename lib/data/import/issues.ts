@@ -18,6 +18,34 @@ export type Converted<T> =
 /** The column a field came from, for messages raised after conversion (e.g. while writing). */
 export type SourceColumns = Partial<Record<string, number>>;
 
+/** A mapped cell: its text and the column it came from. */
+type MappedCell = { column: number; text: string };
+
+/**
+ * Reads one mapped cell with `parse`: notes its column in `row.source` under `target`, and when
+ * the text cannot be read, adds an issue worded by `unreadable`. Undefined when the cell is
+ * absent or unreadable.
+ */
+export function readCell<T>(
+  cell: MappedCell | undefined,
+  target: string,
+  parse: (text: string) => T | undefined,
+  unreadable: (text: string) => string,
+  row: { source: SourceColumns; issues: CellIssue[] },
+): T | undefined {
+  if (!cell) return undefined;
+  row.source[target] = cell.column;
+  const value = parse(cell.text);
+  if (value === undefined) row.issues.push({ column: cell.column, reason: unreadable(cell.text) });
+  return value;
+}
+
+/** How an unknown word is worded: `unknown kind "fax" (use page view, email click, …)`. */
+export const unknownWord =
+  (what: string, words: readonly string[]) =>
+  (text: string): string =>
+    `unknown ${what} "${clip(text)}" (use ${listWords(words)})`;
+
 /** A list of a schema's values as a message names them: "page view, email click". */
 export function listWords(values: readonly string[]): string {
   return values.join(', ').replace(/_/g, ' ');
