@@ -49,17 +49,33 @@ import {
  * column. Pure: no browser API.
  */
 
-const TouchImport = Touch.omit({ id: true, leadId: true, sample: true }).extend({
-  id: Touch.shape.id.optional(),
-});
-
-export function convertTouchRow(mapping: ColumnMapping, cells: readonly string[]): Converted<TouchRow> {
+/** What every activity row's conversion starts with: its cells by target, its lead, and where problems go. */
+function startRow(mapping: ColumnMapping, cells: readonly string[], noun: string) {
   const warnings: CellIssue[] = [];
   const issues: CellIssue[] = [];
   const byTarget = cellsByTarget(mapping, cells, warnings);
   const source: SourceColumns = {};
   const first = (target: string) => byTarget.get(target)?.[0];
-  const lead = leadRefOf(byTarget, mapping, warnings, issues, source, 'touch');
+  const lead = leadRefOf(byTarget, mapping, warnings, issues, source, noun);
+  return { warnings, issues, source, first, lead };
+}
+
+/** The row's date, which an attempt and a hand-back must have. */
+function readWhen(
+  cell: { column: number; text: string } | undefined,
+  mapping: ColumnMapping,
+  row: { source: SourceColumns; issues: CellIssue[] },
+): string | undefined {
+  if (!cell) row.issues.push({ column: mapping.indexOf('at'), reason: 'has no date' });
+  return readCell(cell, 'at', parseInstant, dateReason, row);
+}
+
+const TouchImport = Touch.omit({ id: true, leadId: true, sample: true }).extend({
+  id: Touch.shape.id.optional(),
+});
+
+export function convertTouchRow(mapping: ColumnMapping, cells: readonly string[]): Converted<TouchRow> {
+  const { warnings, issues, source, first, lead } = startRow(mapping, cells, 'touch');
 
   const candidate: Record<string, unknown> = {};
   const row = { source, issues };
@@ -84,12 +100,7 @@ export function convertTouchRow(mapping: ColumnMapping, cells: readonly string[]
 }
 
 export function convertAttemptRow(mapping: ColumnMapping, cells: readonly string[]): Converted<AttemptRow> {
-  const warnings: CellIssue[] = [];
-  const issues: CellIssue[] = [];
-  const byTarget = cellsByTarget(mapping, cells, warnings);
-  const source: SourceColumns = {};
-  const first = (target: string) => byTarget.get(target)?.[0];
-  const lead = leadRefOf(byTarget, mapping, warnings, issues, source, 'attempt');
+  const { warnings, issues, source, first, lead } = startRow(mapping, cells, 'attempt');
 
   const status = first('status');
   if (status && isNotDone(status.text))
@@ -101,13 +112,7 @@ export function convertAttemptRow(mapping: ColumnMapping, cells: readonly string
       warnings,
     };
 
-  const at = first('at');
-  let when: string | undefined;
-  if (at) {
-    source.at = at.column;
-    when = parseInstant(at.text);
-    if (when === undefined) issues.push({ column: at.column, reason: dateReason(at.text) });
-  } else issues.push({ column: mapping.indexOf('at'), reason: 'has no date' });
+  const when = readWhen(first('at'), mapping, { source, issues });
 
   const channelCell = first('channel');
   let channel: AttemptChannel | undefined = 'call';
@@ -164,20 +169,9 @@ function defaultOutcome(channel: AttemptChannel): AttemptOutcome {
 }
 
 export function convertHandbackRow(mapping: ColumnMapping, cells: readonly string[]): Converted<HandbackRow> {
-  const warnings: CellIssue[] = [];
-  const issues: CellIssue[] = [];
-  const byTarget = cellsByTarget(mapping, cells, warnings);
-  const source: SourceColumns = {};
-  const first = (target: string) => byTarget.get(target)?.[0];
-  const lead = leadRefOf(byTarget, mapping, warnings, issues, source, 'hand-back');
+  const { warnings, issues, source, first, lead } = startRow(mapping, cells, 'hand-back');
 
-  const at = first('at');
-  let when: string | undefined;
-  if (at) {
-    source.at = at.column;
-    when = parseInstant(at.text);
-    if (when === undefined) issues.push({ column: at.column, reason: dateReason(at.text) });
-  } else issues.push({ column: mapping.indexOf('at'), reason: 'has no date' });
+  const when = readWhen(first('at'), mapping, { source, issues });
 
   const kindCell = first('kind');
   const kind: HandbackKind | undefined = readCell(
