@@ -37,6 +37,19 @@ export function firstHit<In, Out>(strategies: readonly Strategy<In, Out>[], inpu
   return undefined;
 }
 
+/**
+ * Reads fields of `input` by their strategies and notes in `found` which strategy found each
+ * (the miss log and the fixture tests read it).
+ */
+export function fieldReader<In>(input: In, found: Record<string, string> = {}) {
+  const take = (field: string, strategies: readonly Strategy<In, string>[]) => {
+    const hit = firstHit(strategies, input);
+    if (hit) found[field] = hit.by;
+    return hit?.value;
+  };
+  return { found, take };
+}
+
 export function cleanText(text: string | null | undefined): string | undefined {
   const clean = text?.replace(/\s+/g, ' ').trim();
   return clean ? clean.slice(0, 300) : undefined;

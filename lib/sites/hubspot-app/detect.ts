@@ -1,5 +1,13 @@
 import { type Detection, nothing, toDetection } from '../detection';
-import { cleanText, EMAIL, emailOfHref, firstHit, mailtoNear, type Strategy, titleHead } from '../strategy';
+import {
+  cleanText,
+  EMAIL,
+  emailOfHref,
+  fieldReader,
+  mailtoNear,
+  type Strategy,
+  titleHead,
+} from '../strategy';
 import { hubspotSelectors as S } from './selectors';
 
 export type HubSpotRecord = { portalId: string; contactId: string };
@@ -81,12 +89,7 @@ export const companyStrategies = [...property(S.company), subtitle(1)];
 export function detectHubSpot(url: string, doc: Document): Detection {
   const record = hubspotRecordFromUrl(url);
   if (!record) return nothing(false);
-  const found: Record<string, string> = { crm: 'url' };
-  const take = (field: string, strategies: Strategy<Document, string>[]) => {
-    const hit = firstHit(strategies, doc);
-    if (hit) found[field] = hit.by;
-    return hit?.value;
-  };
+  const { found, take } = fieldReader(doc, { crm: 'url' });
   const email = take('email', emailStrategies);
   return toDetection(
     'hubspot',

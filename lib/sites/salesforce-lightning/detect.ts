@@ -1,5 +1,5 @@
 import { type Detection, nothing, toDetection } from '../detection';
-import { cleanText, emailOfHref, firstHit, type Strategy, titleHead } from '../strategy';
+import { cleanText, emailOfHref, fieldReader, type Strategy, titleHead } from '../strategy';
 import { salesforceSelectors as S } from './selectors';
 
 export type SalesforceRecord = { object: 'Lead' | 'Contact'; id: string };
@@ -73,12 +73,7 @@ export function detectSalesforce(
 ): Detection & { object?: SalesforceRecord['object'] } {
   const record = salesforceRecordFromUrl(url);
   if (!record) return nothing(false);
-  const found: Record<string, string> = { crm: 'url' };
-  const take = (field: string, strategies: Strategy<Document, string>[]) => {
-    const hit = firstHit(strategies, doc);
-    if (hit) found[field] = hit.by;
-    return hit?.value;
-  };
+  const { found, take } = fieldReader(doc, { crm: 'url' });
   const email = take('email', emailStrategies);
   const detection = toDetection(
     'salesforce',
