@@ -102,7 +102,8 @@ describe('Baton in Firefox ESR', () => {
     const rows = [
       '880002,Bad,Row,not-an-email,CTO,Nowhere,Lead',
       ...Array.from(
-        { length: 3000 },
+        // Four chunks of ~2,500 rows: progress shows between them even on a fast machine.
+        { length: 10_000 },
         (_, i) => `${910000 + i},Fox,Person ${i},fox${i}@bulk.example,Analyst,Bulk Co,Lead`,
       ),
     ];
@@ -138,7 +139,7 @@ describe('Baton in Firefox ESR', () => {
       (t) => t !== undefined,
       30_000,
     );
-    expect(result).toMatch(/Imported 3,001 rows: 3,000 leads new, 0 updated; 1 row skipped/);
+    expect(result).toMatch(/Imported 10,001 rows: 10,000 leads new, 0 updated; 1 row skipped/);
     const progressSeen = await frame.evaluate(
       () => (window as unknown as { progressSeen: string[] }).progressSeen,
     );
