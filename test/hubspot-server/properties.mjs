@@ -1,6 +1,6 @@
 /**
- * Property definitions of the test portal: the contact properties `GET /crm/properties/{v}/contacts`
- * lists, and the (unlisted) engagement properties the create endpoints accept. Writes are validated
+ * Property definitions of the test portal: the contact and lead properties `GET /crm/properties/{v}/…`
+ * lists, the lead pipelines, and the (unlisted) engagement properties the create endpoints accept. Writes are validated
  * against these: unknown property, read-only value, enumeration option, number, datetime, owner id,
  * e-mail, length.
  */
@@ -177,6 +177,71 @@ export const CONTACT_PROPERTIES = [
     readOnly: true,
     groupName: 'conversioninformation',
   }),
+  define('hubspot_owner_assigneddate', 'Owner assigned date', 'datetime', 'date', {
+    readOnly: true,
+    calculated: true,
+    groupName: 'sales_properties',
+    description:
+      'When the current owner was assigned (only the latest assignment; set when the owner changes).',
+  }),
+  define('hs_analytics_last_url', 'Last Page Seen', 'string', 'text', {
+    readOnly: true,
+    calculated: true,
+    groupName: 'analyticsinformation',
+  }),
+  define('hs_analytics_last_visit_timestamp', 'Time of Last Session', 'datetime', 'date', {
+    readOnly: true,
+    calculated: true,
+    groupName: 'analyticsinformation',
+  }),
+  define('hs_analytics_num_page_views', 'Number of Pageviews', 'number', 'number', {
+    readOnly: true,
+    calculated: true,
+    groupName: 'analyticsinformation',
+  }),
+  define('hs_email_last_email_name', 'Last marketing email name', 'string', 'text', {
+    readOnly: true,
+    calculated: true,
+    groupName: 'emailinformation',
+  }),
+  define('hs_email_last_click_date', 'Last marketing email click date', 'datetime', 'date', {
+    readOnly: true,
+    calculated: true,
+    groupName: 'emailinformation',
+  }),
+  define('hs_email_last_open_date', 'Last marketing email open date', 'datetime', 'date', {
+    readOnly: true,
+    calculated: true,
+    groupName: 'emailinformation',
+  }),
+  define('hubspotscore', 'HubSpot Score (legacy)', 'number', 'number', {
+    readOnly: true,
+    calculated: true,
+    groupName: 'contactinformation',
+    description: 'The legacy HubSpot score; it stopped updating on 2025-08-31.',
+  }),
+  // As the lead-scoring tool creates them: per-portal names, so clients find them by listing properties.
+  define('lead_scoring_fit', 'Fit score', 'number', 'number', {
+    readOnly: true,
+    calculated: true,
+    groupName: 'lead_scoring',
+    hubspotDefined: false,
+    description: 'Fit score of the "Lead scoring" score (lead-scoring tool).',
+  }),
+  define('lead_scoring_engagement', 'Engagement score', 'number', 'number', {
+    readOnly: true,
+    calculated: true,
+    groupName: 'lead_scoring',
+    hubspotDefined: false,
+    description: 'Engagement score of the "Lead scoring" score (lead-scoring tool).',
+  }),
+  define('lead_scoring_combined', 'Combined score', 'number', 'number', {
+    readOnly: true,
+    calculated: true,
+    groupName: 'lead_scoring',
+    hubspotDefined: false,
+    description: 'Combined (fit and engagement) score of the "Lead scoring" score (lead-scoring tool).',
+  }),
   define('baton_budget', 'Budget', 'string', 'text', { description: 'Budget stated by the lead (Baton).' }),
   define('baton_timeframe', 'Timeframe', 'enumeration', 'select', {
     description: 'When the lead means to buy (Baton).',
@@ -187,6 +252,105 @@ export const CONTACT_PROPERTIES = [
   }),
   define('baton_product_interest', 'Product of interest', 'string', 'text'),
   define('baton_territory', 'Territory', 'string', 'text'),
+];
+
+/**
+ * The lead pipelines (`GET /crm/pipelines/{v}/leads`): HubSpot's default lead pipeline with its five
+ * default stages (stage ids such as `new-stage-id` are seen in public code; the pipeline id is the
+ * server's choice).
+ * @typedef {{ id: string, label: string, displayOrder: number, archived: false, createdAt: string, updatedAt: string, metadata: Record<string, string> }} PipelineStage
+ * @typedef {{ id: string, label: string, displayOrder: number, archived: false, createdAt: string, updatedAt: string, stages: PipelineStage[] }} Pipeline
+ * @type {Pipeline[]}
+ */
+export const LEAD_PIPELINES = [
+  {
+    id: 'lead-pipeline-id',
+    label: 'Lead pipeline',
+    displayOrder: 0,
+    archived: false,
+    createdAt: DEFINED_AT,
+    updatedAt: DEFINED_AT,
+    stages: [
+      ['new-stage-id', 'New'],
+      ['attempting-stage-id', 'Attempting'],
+      ['connected-stage-id', 'Connected'],
+      ['qualified-stage-id', 'Qualified'],
+      ['unqualified-stage-id', 'Unqualified'],
+    ].map(([id, label], index) => ({
+      id: /** @type {string} */ (id),
+      label: /** @type {string} */ (label),
+      displayOrder: index,
+      archived: /** @type {const} */ (false),
+      createdAt: DEFINED_AT,
+      updatedAt: DEFINED_AT,
+      metadata: {},
+    })),
+  },
+];
+
+/** Every lead stage id of every pipeline. */
+const LEAD_STAGES = LEAD_PIPELINES.flatMap((pipeline) => pipeline.stages);
+
+/** Reasons a lead is disqualified (the options of `hs_lead_disqualification_reason`). */
+export const LEAD_DISQUALIFICATION_REASONS = [
+  ['NOT_A_FIT', 'Not a fit'],
+  ['NO_BUDGET', 'No budget'],
+  ['BAD_TIMING', 'Bad timing'],
+  ['NO_RESPONSE', 'No response'],
+  ['COMPETITOR', 'Went with a competitor'],
+  ['OTHER', 'Other'],
+];
+
+/** @param {string} name @param {string} label @param {PropertyDefinition['type']} type @param {string} fieldType @param {Partial<PropertyDefinition> & { readOnly?: boolean }} [extra] */
+const lead = (name, label, type, fieldType, extra = {}) =>
+  define(name, label, type, fieldType, { groupName: 'lead_information', ...extra });
+
+/**
+ * Lead properties (`GET /crm/properties/{v}/leads`). `hs_primary_contact_id` is kept by the server
+ * (the lead's first associated contact); `hs_date_entered_<stageId>` / `hs_date_exited_<stageId>`
+ * are set when a lead enters or leaves a stage (the latest time; names use the stage ids as they are).
+ * @type {PropertyDefinition[]}
+ */
+export const LEAD_PROPERTIES = [
+  lead('hs_object_id', 'Record ID', 'number', 'number', { readOnly: true }),
+  lead('hs_createdate', 'Create date', 'datetime', 'date', { readOnly: true }),
+  lead('createdate', 'Create date', 'datetime', 'date', { readOnly: true }),
+  lead('hs_lastmodifieddate', 'Last modified date', 'datetime', 'date', { readOnly: true }),
+  lead('hs_lead_name', 'Lead name', 'string', 'text'),
+  lead('hs_pipeline', 'Pipeline', 'enumeration', 'select', {
+    options: options(LEAD_PIPELINES.map((pipeline) => [pipeline.id, pipeline.label])),
+  }),
+  lead('hs_pipeline_stage', 'Lead stage', 'enumeration', 'select', {
+    options: options(LEAD_STAGES.map((stage) => [stage.id, stage.label])),
+  }),
+  lead('hubspot_owner_id', 'Lead owner', 'enumeration', 'select', {
+    externalOptions: true,
+    referencedObjectType: 'OWNER',
+  }),
+  lead('hs_lead_disqualification_reason', 'Disqualification reason', 'enumeration', 'select', {
+    options: options(LEAD_DISQUALIFICATION_REASONS),
+  }),
+  // The option values are from memory of HubSpot's defaults, not checked against a portal.
+  lead('hs_lead_type', 'Lead type', 'enumeration', 'select', {
+    options: options([
+      ['NEW_BUSINESS', 'New business'],
+      ['EXISTING_BUSINESS', 'Existing business'],
+    ]),
+  }),
+  lead('hs_primary_contact_id', 'Primary contact ID', 'number', 'number', {
+    readOnly: true,
+    calculated: true,
+  }),
+  ...LEAD_STAGES.flatMap((stage) => [
+    lead(`hs_date_entered_${stage.id}`, `Date entered "${stage.label} (Lead pipeline)"`, 'datetime', 'date', {
+      readOnly: true,
+      calculated: true,
+    }),
+    lead(`hs_date_exited_${stage.id}`, `Date exited "${stage.label} (Lead pipeline)"`, 'datetime', 'date', {
+      readOnly: true,
+      calculated: true,
+    }),
+  ]),
 ];
 
 /** @param {string} name @param {string} label @param {PropertyDefinition['type']} type @param {Array<[string, string] | string>} [choices] @param {Partial<PropertyDefinition> & { readOnly?: boolean }} [extra] */
@@ -281,12 +445,14 @@ export const ENGAGEMENT_PROPERTIES = {
 /** Properties every object of a type returns even when not asked for. */
 export const ALWAYS_RETURNED = {
   contacts: ['createdate', 'hs_object_id', 'lastmodifieddate'],
+  leads: ['createdate', 'hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
   engagement: ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
 };
 
 /** Returned when a request names no properties. */
 export const DEFAULT_PROPERTIES = {
   contacts: ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'],
+  leads: ['createdate', 'hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
   engagement: ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
 };
 

@@ -2,7 +2,8 @@
  * The test portal's seed: the sample workspace's three hero leads (lib/sample/people.ts; this file is
  * plain JavaScript so Node runs it without a TypeScript loader, and a unit test checks the two agree),
  * 20 other contacts drawn from a seeded generator, and activity logged "elsewhere" on Priya (calls
- * from a dialer, an e-mail from the Gmail extension) and a LinkedIn message on Marco.
+ * from a dialer, an e-mail from the Gmail extension) and a LinkedIn message on Marco; a Lead record
+ * per hero and two more; property histories (Dana's owners, conversions, e-mail clicks, page visits).
  * Every date is relative to the moment of seeding.
  */
 
@@ -70,6 +71,60 @@ export const SEEDED_ENGAGEMENTS = {
   priyaGmailEmail: '70002',
   priyaColleagueCall: '70003',
   marcoLinkedInMessage: '70004',
+};
+
+/**
+ * The hero contacts' Lead records (`lead-pipeline-id`, owner 90001): Dana's and Priya's are New
+ * (created, and entered New, at their MQL time); Marco's moved to Attempting when the LinkedIn
+ * message was logged (2 days ago).
+ */
+export const HERO_LEADS = [
+  { id: '80001', contactId: '51001', stage: 'new-stage-id', ownerId: REP_OWNER_ID },
+  { id: '80002', contactId: '51002', stage: 'new-stage-id', ownerId: REP_OWNER_ID },
+  { id: '80003', contactId: '51003', stage: 'attempting-stage-id', ownerId: REP_OWNER_ID },
+];
+
+/** The other seeded leads: one of a colleague's contact, one qualified. New leads get ids from 80006 up. */
+export const SEEDED_LEADS = {
+  colleague: { id: '80004', contactId: '51007', stage: 'connected-stage-id', ownerId: COLLEAGUE_OWNER_ID },
+  qualified: { id: '80005', contactId: '51006', stage: 'qualified-stage-id', ownerId: REP_OWNER_ID },
+};
+
+/**
+ * Dana's seeded history, in minutes before seeding (oldest first). Owner: Jo Teammate from 3 days
+ * ago, reassigned to Alex Rep at her MQL time (25 minutes ago), so `hubspot_owner_assigneddate` is 25
+ * minutes ago and the owner history has two entries. Four form conversions (the oldest is her first
+ * conversion, the newest her recent one), two marketing-email clicks, three page visits.
+ */
+export const DANA_HISTORY = {
+  owners: [
+    { ownerId: COLLEAGUE_OWNER_ID, minutesAgo: 3 * 24 * 60 },
+    { ownerId: REP_OWNER_ID, minutesAgo: 25 },
+  ],
+  conversions: [
+    { name: 'Northwind Health: Request a demo', minutesAgo: 21 * 24 * 60 },
+    { name: 'Ebook: The operations playbook for health systems', minutesAgo: 14 * 24 * 60 },
+    { name: 'Pricing page: Talk to sales', minutesAgo: 6 * 24 * 60 },
+    { name: 'Webinar: EHR integrations without downtime', minutesAgo: 40 },
+  ],
+  emailClicks: [
+    { name: 'Newsletter: Scheduling without spreadsheets', minutesAgo: 10 * 24 * 60 },
+    { name: 'Product update: Baton Core for healthcare', minutesAgo: 2 * 24 * 60 },
+  ],
+  pageVisits: [
+    { url: 'https://www.baton-demo.example/pricing', minutesAgo: 6 * 24 * 60 + 5, pageViews: 9 },
+    { url: 'https://www.baton-demo.example/integrations/ehr', minutesAgo: 3 * 60, pageViews: 12 },
+    { url: 'https://www.baton-demo.example/webinars/ehr-integrations', minutesAgo: 45, pageViews: 14 },
+  ],
+  /** The legacy score, last written before it stopped updating (2025-08-31). */
+  hubspotscore: { value: 35, at: '2025-08-30T16:00:00.000Z' },
+};
+
+/** The lead-scoring tool's scores on the heroes (combined, fit, engagement). */
+const HERO_SCORES = {
+  51001: { lead_scoring_combined: 82, lead_scoring_fit: 70, lead_scoring_engagement: 90 },
+  51002: { lead_scoring_combined: 64, lead_scoring_fit: 75, lead_scoring_engagement: 48 },
+  51003: { lead_scoring_combined: 41, lead_scoring_fit: 55, lead_scoring_engagement: 30 },
 };
 
 /** The contact "Number of Employees" range a head count falls in. @param {number} size */
@@ -181,8 +236,11 @@ const PATTERN = [
 export function seedPortal(portal, { seed, now }) {
   const iso = (/** @type {number} */ ms) => new Date(ms).toISOString();
 
+  const ago = (/** @type {number} */ minutes) => iso(now - minutes * MINUTE);
+
   for (const hero of HERO_CONTACTS) {
     const mqlAt = now - hero.mqlMinutesAgo * MINUTE;
+    const createdAt = mqlAt - 30 * DAY;
     portal.insert(
       'contacts',
       hero.id,
@@ -194,33 +252,108 @@ export function seedPortal(portal, { seed, now }) {
         company: hero.company,
         industry: hero.industry,
         numberofemployees: employeeRange(hero.companySize),
-        lifecyclestage: 'marketingqualifiedlead',
-        hs_lead_status: hero.id === '51002' ? 'ATTEMPTED_TO_CONTACT' : 'NEW',
-        hubspot_owner_id: REP_OWNER_ID,
-        hs_lifecyclestage_marketingqualifiedlead_date: iso(mqlAt),
+        lifecyclestage: 'lead',
         hs_linkedin_url: `https://www.linkedin.com/in/${hero.linkedinSlug}/`,
         baton_territory: hero.territory,
         baton_need: hero.need,
       },
-      { createdAt: iso(mqlAt - 30 * DAY), updatedAt: iso(mqlAt) },
+      { createdAt: iso(createdAt), updatedAt: iso(mqlAt) },
+    );
+    // Dana had another owner before the hand-over.
+    if (hero.id === '51001') {
+      const [first] = DANA_HISTORY.owners;
+      if (first)
+        portal.seedWrite('contacts', hero.id, { hubspot_owner_id: first.ownerId }, ago(first.minutesAgo));
+    }
+    // The hand-over: an MQL, owned by the rep.
+    portal.seedWrite(
+      'contacts',
+      hero.id,
+      {
+        lifecyclestage: 'marketingqualifiedlead',
+        hs_lifecyclestage_marketingqualifiedlead_date: iso(mqlAt),
+        hs_lead_status: hero.id === '51002' ? 'ATTEMPTED_TO_CONTACT' : 'NEW',
+        hubspot_owner_id: REP_OWNER_ID,
+      },
+      iso(mqlAt),
+    );
+    portal.seedWrite(
+      'contacts',
+      hero.id,
+      HERO_SCORES[/** @type {51001} */ (Number(hero.id))],
+      iso(now - 10 * MINUTE),
     );
   }
 
-  // Dana converted on forms: first a demo request weeks ago, then a webinar just before the hand-over.
-  const dana = portal.objects.contacts.get('51001');
-  if (dana) {
-    Object.assign(dana.properties, {
-      first_conversion_event_name: 'Northwind Health: Request a demo',
-      first_conversion_date: iso(now - 21 * DAY),
-      recent_conversion_event_name: 'Webinar: EHR integrations without downtime',
-      recent_conversion_date: iso(now - 40 * MINUTE),
-      baton_product_interest: 'Baton Core',
-    });
+  // Dana converted on forms (the oldest her first conversion), clicked two marketing e-mails and visited the site.
+  const [firstConversion] = DANA_HISTORY.conversions;
+  if (firstConversion) {
+    portal.seedWrite(
+      'contacts',
+      '51001',
+      {
+        first_conversion_event_name: firstConversion.name,
+        first_conversion_date: ago(firstConversion.minutesAgo),
+      },
+      ago(firstConversion.minutesAgo),
+    );
   }
-  const priya = portal.objects.contacts.get('51002');
-  if (priya) Object.assign(priya.properties, { phone: '+44 20 7946 0321', baton_timeframe: 'Next quarter' });
-  const marco = portal.objects.contacts.get('51003');
-  if (marco) Object.assign(marco.properties, { baton_budget: '$25k', baton_timeframe: 'This quarter' });
+  for (const conversion of DANA_HISTORY.conversions) {
+    const at = ago(conversion.minutesAgo);
+    portal.seedWrite(
+      'contacts',
+      '51001',
+      { recent_conversion_event_name: conversion.name, recent_conversion_date: at },
+      at,
+    );
+  }
+  for (const click of DANA_HISTORY.emailClicks) {
+    const at = ago(click.minutesAgo);
+    portal.seedWrite(
+      'contacts',
+      '51001',
+      { hs_email_last_open_date: ago(click.minutesAgo + 4) },
+      ago(click.minutesAgo + 4),
+    );
+    portal.seedWrite(
+      'contacts',
+      '51001',
+      { hs_email_last_email_name: click.name, hs_email_last_click_date: at },
+      at,
+    );
+  }
+  for (const visit of DANA_HISTORY.pageVisits) {
+    const at = ago(visit.minutesAgo);
+    portal.seedWrite(
+      'contacts',
+      '51001',
+      {
+        hs_analytics_last_url: visit.url,
+        hs_analytics_last_visit_timestamp: at,
+        hs_analytics_num_page_views: visit.pageViews,
+      },
+      at,
+    );
+  }
+  portal.seedWrite(
+    'contacts',
+    '51001',
+    { hubspotscore: DANA_HISTORY.hubspotscore.value },
+    DANA_HISTORY.hubspotscore.at,
+  );
+  portal.seedWrite('contacts', '51001', { baton_product_interest: 'Baton Core' }, ago(40));
+  portal.seedWrite(
+    'contacts',
+    '51002',
+    { phone: '+44 20 7946 0321', baton_timeframe: 'Next quarter' },
+    ago(190),
+  );
+  portal.seedWrite(
+    'contacts',
+    '51003',
+    { baton_budget: '$25k', baton_timeframe: 'This quarter' },
+    ago(3 * 24 * 60),
+  );
 
   const random = seededRandom(seed);
   const usedEmails = new Set(HERO_CONTACTS.map((hero) => hero.email));
@@ -298,4 +431,64 @@ export function seedPortal(portal, { seed, now }) {
     hs_communication_body: 'Connected on LinkedIn and sent a short intro.',
     hubspot_owner_id: REP_OWNER_ID,
   });
+
+  // Leads: created in New; `stages` are the later moves, [stage, minutes ago].
+  /**
+   * @param {{ id: string, contactId: string, ownerId: string }} lead @param {string} name
+   * @param {number} createdMinutesAgo @param {Array<[string, number]>} stages
+   */
+  const seedLead = (lead, name, createdMinutesAgo, stages) => {
+    const createdAt = ago(createdMinutesAgo);
+    const lastMove = stages.at(-1);
+    portal.insert(
+      'leads',
+      lead.id,
+      {
+        hs_lead_name: name,
+        hs_pipeline: 'lead-pipeline-id',
+        hs_pipeline_stage: 'new-stage-id',
+        hubspot_owner_id: lead.ownerId,
+        hs_lead_type: 'NEW_BUSINESS',
+      },
+      { createdAt, updatedAt: lastMove ? ago(lastMove[1]) : createdAt },
+    );
+    portal.associate('leads', lead.id, 'contacts', lead.contactId, createdAt);
+    for (const [stage, minutesAgo] of stages) {
+      portal.seedWrite('leads', lead.id, { hs_pipeline_stage: stage }, ago(minutesAgo));
+    }
+  };
+  const [danaLead, priyaLead, marcoLead] = HERO_LEADS;
+  if (danaLead) seedLead(danaLead, 'Dana Whitfield (Northwind Health)', 25, []);
+  if (priyaLead) seedLead(priyaLead, 'Priya Raman (Larkspur Logistics)', 190, []);
+  if (marcoLead) {
+    seedLead(marcoLead, 'Marco Bellini (Fiore Retail)', 3 * 24 * 60, [['attempting-stage-id', 2 * 24 * 60]]);
+    portal.associate(
+      'communications',
+      SEEDED_ENGAGEMENTS.marcoLinkedInMessage,
+      'leads',
+      marcoLead.id,
+      ago(2 * 24 * 60),
+    );
+  }
+  const colleagueContact = portal.objects.contacts.get(SEEDED_LEADS.colleague.contactId);
+  seedLead(
+    SEEDED_LEADS.colleague,
+    `${colleagueContact?.properties.firstname} ${colleagueContact?.properties.lastname} (${colleagueContact?.properties.company})`,
+    4 * 24 * 60,
+    [
+      ['attempting-stage-id', 3 * 24 * 60],
+      ['connected-stage-id', 24 * 60],
+    ],
+  );
+  const qualifiedContact = portal.objects.contacts.get(SEEDED_LEADS.qualified.contactId);
+  seedLead(
+    SEEDED_LEADS.qualified,
+    `${qualifiedContact?.properties.firstname} ${qualifiedContact?.properties.lastname} (${qualifiedContact?.properties.company})`,
+    5 * 24 * 60,
+    [
+      ['attempting-stage-id', 4 * 24 * 60],
+      ['connected-stage-id', 3 * 24 * 60],
+      ['qualified-stage-id', 24 * 60],
+    ],
+  );
 }

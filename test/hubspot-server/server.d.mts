@@ -5,12 +5,54 @@
 
 export declare const HUBSPOT_API_VERSION: '2026-03';
 
-export type ObjectType = 'contacts' | 'calls' | 'emails' | 'communications' | 'notes';
-export type EngagementType = Exclude<ObjectType, 'contacts'>;
+export type ObjectType = 'contacts' | 'leads' | 'calls' | 'emails' | 'communications' | 'notes';
+export type EngagementType = Exclude<ObjectType, 'contacts' | 'leads'>;
 export declare const OBJECT_TYPES: readonly ObjectType[];
 export declare const ENGAGEMENT_TYPES: readonly EngagementType[];
 /** HUBSPOT_DEFINED association type ids: engagement → contact, and contact → engagement. */
 export declare const ASSOCIATION_TYPE_IDS: Record<EngagementType, { toContact: number; fromContact: number }>;
+/**
+ * Association type ids with leads. Seen in public code: 578 lead → contact, 580 lead → company; the
+ * rest are the test server's own choice.
+ */
+export declare const LEAD_ASSOCIATION_TYPE_IDS: {
+  contacts: { fromLead: 578; toLead: number };
+  companies: { fromLead: 580 };
+} & Record<EngagementType, { toLead: number; fromLead: number }>;
+/** The `sourceId` of API writes in a property's history. */
+export declare const INTEGRATION_SOURCE_ID: string;
+
+export interface PipelineStage {
+  id: string;
+  label: string;
+  displayOrder: number;
+  archived: false;
+  createdAt: string;
+  updatedAt: string;
+  metadata: Record<string, string>;
+}
+export interface Pipeline {
+  id: string;
+  label: string;
+  displayOrder: number;
+  archived: false;
+  createdAt: string;
+  updatedAt: string;
+  stages: PipelineStage[];
+}
+/** GET /crm/pipelines/{v}/leads → { results: LEAD_PIPELINES } */
+export declare const LEAD_PIPELINES: readonly Pipeline[];
+export declare const LEAD_DISQUALIFICATION_REASONS: ReadonlyArray<[value: string, label: string]>;
+
+/** One write of a property, newest first in `propertiesWithHistory`. */
+export interface HistoryEntry {
+  value: string;
+  timestamp: string;
+  /** CRM_UI (seeded), INTEGRATION (API writes), CALCULATED (derived by the server). */
+  sourceType: string;
+  sourceId?: string;
+  updatedByUserId?: number;
+}
 
 export declare const OWNERS: ReadonlyArray<{
   id: string;
@@ -39,6 +81,24 @@ export declare const HERO_CONTACTS: ReadonlyArray<{
   linkedinSlug: string;
   mqlMinutesAgo: number;
 }>;
+export interface SeededLead {
+  id: string;
+  contactId: string;
+  stage: string;
+  ownerId: string;
+}
+/** One lead per hero contact: 80001 Dana (New), 80002 Priya (New), 80003 Marco (Attempting). */
+export declare const HERO_LEADS: readonly SeededLead[];
+/** 80004: a colleague's (90002) lead in Connected; 80005: a lead in Qualified. */
+export declare const SEEDED_LEADS: { colleague: SeededLead; qualified: SeededLead };
+/** Dana's seeded history, in minutes before seeding, oldest first. */
+export declare const DANA_HISTORY: {
+  owners: ReadonlyArray<{ ownerId: string; minutesAgo: number }>;
+  conversions: ReadonlyArray<{ name: string; minutesAgo: number }>;
+  emailClicks: ReadonlyArray<{ name: string; minutesAgo: number }>;
+  pageVisits: ReadonlyArray<{ url: string; minutesAgo: number; pageViews: number }>;
+  hubspotscore: { value: number; at: string };
+};
 export declare const SEEDED_ENGAGEMENTS: {
   priyaDialerCall: string;
   priyaGmailEmail: string;
@@ -87,6 +147,8 @@ export interface CrmObject {
   createdAt: string;
   updatedAt: string;
   archived: false;
+  /** With `propertiesWithHistory` asked for: each of those properties' writes, newest first. */
+  propertiesWithHistory?: Record<string, HistoryEntry[]>;
 }
 
 export interface StateRecord {
@@ -113,8 +175,12 @@ export interface FakeHubSpotConfig {
 
 /** GET /state */
 export interface FakeHubSpotState {
-  contacts: Array<StateRecord & { associations: Record<EngagementType, string[]> }>;
-  engagements: Record<EngagementType, Array<StateRecord & { associations: { contacts: string[] } }>>;
+  contacts: Array<StateRecord & { associations: Record<EngagementType | 'leads', string[]> }>;
+  leads: Array<StateRecord & { associations: Record<EngagementType | 'contacts', string[]> }>;
+  engagements: Record<
+    EngagementType,
+    Array<StateRecord & { associations: { contacts: string[]; leads: string[] } }>
+  >;
   archived: Record<ObjectType, string[]>;
   config: FakeHubSpotConfig;
 }

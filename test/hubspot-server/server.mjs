@@ -7,17 +7,34 @@
  */
 import http from 'node:http';
 import { ApiError, ENGAGEMENT_TYPES, errorBody, objectTypeOf, Portal } from './portal.mjs';
-import { CONTACT_PROPERTIES } from './properties.mjs';
+import { CONTACT_PROPERTIES, LEAD_PIPELINES, LEAD_PROPERTIES } from './properties.mjs';
 import { seededRandom, seedPortal } from './seed.mjs';
 
-export { ASSOCIATION_TYPE_IDS, ENGAGEMENT_TYPES, OBJECT_TYPES } from './portal.mjs';
-export { EMPLOYEE_RANGES, LEAD_STATUSES, LIFECYCLE_STAGES, OWNERS, TIMEFRAMES } from './properties.mjs';
+export {
+  ASSOCIATION_TYPE_IDS,
+  ENGAGEMENT_TYPES,
+  INTEGRATION_SOURCE_ID,
+  LEAD_ASSOCIATION_TYPE_IDS,
+  OBJECT_TYPES,
+} from './portal.mjs';
+export {
+  EMPLOYEE_RANGES,
+  LEAD_DISQUALIFICATION_REASONS,
+  LEAD_PIPELINES,
+  LEAD_STATUSES,
+  LIFECYCLE_STAGES,
+  OWNERS,
+  TIMEFRAMES,
+} from './properties.mjs';
 export {
   COLLEAGUE_OWNER_ID,
+  DANA_HISTORY,
   employeeRange,
   HERO_CONTACTS,
+  HERO_LEADS,
   REP_OWNER_ID,
   SEEDED_ENGAGEMENTS,
+  SEEDED_LEADS,
 } from './seed.mjs';
 
 /** The API version the server advertises; any `YYYY-MM` segment is accepted. */
@@ -48,11 +65,15 @@ const SCOPES = {
   schemaRead: 'crm.schemas.contacts.read',
   read: 'crm.objects.contacts.read',
   write: 'crm.objects.contacts.write',
+  leadsRead: 'crm.objects.leads.read',
+  leadsWrite: 'crm.objects.leads.write',
 };
+/** Path segments that name the leads object. */
+const LEAD_SEGMENTS = new Set(['leads', 'lead', '0-136']);
 const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-  'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
   'Access-Control-Expose-Headers':
     'X-HubSpot-RateLimit-Max, X-HubSpot-RateLimit-Remaining, X-HubSpot-RateLimit-Interval-Milliseconds',
   'Access-Control-Max-Age': '600',
@@ -61,7 +82,7 @@ const CORS = {
 /**
  * @typedef {{ status: number, body?: unknown, objectId?: string }} Answer
  * @typedef {{ params: string[], url: URL, body: unknown }} RouteInput
- * @typedef {{ method: string, pattern: RegExp, scope: string, search?: boolean, run: (input: RouteInput) => Answer }} Route
+ * @typedef {{ method: string, pattern: RegExp, scope: string | ((params: string[]) => string), search?: boolean, run: (input: RouteInput) => Answer }} Route
  */
 
 /** @param {http.IncomingMessage} req @returns {Promise<string>} */
@@ -265,101 +286,144 @@ export async function startFakeHubSpot(options = {}) {
   };
   /** @param {string[]} params @param {number} index */
   const param = (params, index) => decodeURIComponent(params[index] ?? '');
+  /** `propertiesWithHistory=a,b` (a comma list, or repeated). @param {URL} url */
+  const historyRequested = (url) =>
+    url.searchParams
+      .getAll('propertiesWithHistory')
+      .flatMap((value) => value.split(','))
+      .map((name) => name.trim())
+      .filter(Boolean);
+  /** Whether any of the path segments at `indexes` names leads. @param {string[]} params @param {number[]} indexes */
+  const touchesLeads = (params, indexes) =>
+    indexes.some((i) => LEAD_SEGMENTS.has(decodeURIComponent(params[i] ?? '').toLowerCase()));
+  /** The scope a route needs: the leads scope when a lead is involved. @param {string} contactsScope @param {string} leadsScope @param {number[]} indexes */
+  const scopeBy = (contactsScope, leadsScope, indexes) => (/** @type {string[]} */ params) =>
+    touchesLeads(params, indexes) ? leadsScope : contactsScope;
+  /** @type {import('./portal.mjs').ObjectType[]} */
+  const ALL_TYPES = ['contacts', 'leads', ...ENGAGEMENT_TYPES];
 
   /** @type {Route[]} */
   const routes = [
     {
       method: 'GET',
       pattern: new RegExp(`^/crm/properties/${V}/([^/]+)$`),
-      scope: SCOPES.schemaRead,
+      scope: scopeBy(SCOPES.schemaRead, SCOPES.leadsRead, [1]),
       run: ({ params }) => {
-        typeIn(params[1] ?? '', ['contacts']);
-        return { status: 200, body: { results: CONTACT_PROPERTIES } };
+        const type = typeIn(params[1] ?? '', ['contacts', 'leads']);
+        return { status: 200, body: { results: type === 'leads' ? LEAD_PROPERTIES : CONTACT_PROPERTIES } };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/crm/pipelines/${V}/([^/]+)$`),
+      scope: scopeBy(SCOPES.read, SCOPES.leadsRead, [1]),
+      run: ({ params }) => {
+        if (objectTypeOf(param(params, 1)) !== 'leads') throw notImplemented();
+        return { status: 200, body: { results: LEAD_PIPELINES } };
       },
     },
     {
       method: 'POST',
       pattern: new RegExp(`^/crm/objects/${V}/([^/]+)/search$`),
-      scope: SCOPES.read,
+      scope: scopeBy(SCOPES.read, SCOPES.leadsRead, [1]),
       search: true,
       run: ({ params, body }) => ({
         status: 200,
-        body: fake.portal.search(typeIn(params[1] ?? '', ['contacts', ...ENGAGEMENT_TYPES]), body),
+        body: fake.portal.search(typeIn(params[1] ?? '', ALL_TYPES), body),
       }),
     },
     {
       method: 'POST',
       pattern: new RegExp(`^/crm/objects/${V}/([^/]+)/batch/read$`),
-      scope: SCOPES.read,
-      run: ({ params, body }) =>
-        fake.portal.batchRead(typeIn(params[1] ?? '', ['contacts', ...ENGAGEMENT_TYPES]), body),
+      scope: scopeBy(SCOPES.read, SCOPES.leadsRead, [1]),
+      run: ({ params, body }) => fake.portal.batchRead(typeIn(params[1] ?? '', ALL_TYPES), body),
     },
     {
       method: 'POST',
       pattern: new RegExp(`^/crm/associations/${V}/([^/]+)/([^/]+)/batch/read$`),
-      scope: SCOPES.read,
-      run: ({ params, body }) => {
-        const fromType = /** @type {import('./portal.mjs').EngagementType} */ (
-          typeIn(params[1] ?? '', ENGAGEMENT_TYPES)
-        );
-        typeIn(params[2] ?? '', ['contacts']);
-        return fake.portal.batchAssociations(fromType, body);
+      scope: scopeBy(SCOPES.read, SCOPES.leadsRead, [1, 2]),
+      run: ({ params, body }) =>
+        fake.portal.batchAssociations(
+          typeIn(params[1] ?? '', ALL_TYPES),
+          typeIn(params[2] ?? '', ALL_TYPES),
+          body,
+        ),
+    },
+    {
+      method: 'PUT',
+      pattern: new RegExp(`^/crm/objects/${V}/([^/]+)/([^/]+)/associations/default/([^/]+)/([^/]+)$`),
+      scope: scopeBy(SCOPES.write, SCOPES.leadsWrite, [1, 3]),
+      run: ({ params }) => {
+        const fromType = typeIn(params[1] ?? '', ALL_TYPES);
+        const toType = typeIn(params[3] ?? '', ALL_TYPES);
+        const body = fake.portal.associateDefault(fromType, param(params, 2), toType, param(params, 4));
+        return { status: 200, body, objectId: param(params, 2) };
       },
     },
     {
       method: 'GET',
       pattern: new RegExp(`^/crm/objects/${V}/([^/]+)/([^/]+)/associations/([^/]+)$`),
-      scope: SCOPES.read,
+      scope: scopeBy(SCOPES.read, SCOPES.leadsRead, [1, 3]),
       run: ({ params, url }) => {
-        typeIn(params[1] ?? '', ['contacts']);
-        const toType = /** @type {import('./portal.mjs').EngagementType} */ (
-          typeIn(params[3] ?? '', ENGAGEMENT_TYPES)
-        );
+        const fromType = typeIn(params[1] ?? '', ['contacts', 'leads']);
+        const toType = typeIn(params[3] ?? '', ALL_TYPES);
         const paging = { limit: url.searchParams.get('limit'), after: url.searchParams.get('after') };
-        return { status: 200, body: fake.portal.associations(param(params, 2), toType, paging) };
+        return { status: 200, body: fake.portal.associations(fromType, param(params, 2), toType, paging) };
       },
     },
     {
       method: 'GET',
       pattern: new RegExp(`^/crm/objects/${V}/([^/]+)/([^/]+)$`),
-      scope: SCOPES.read,
+      scope: scopeBy(SCOPES.read, SCOPES.leadsRead, [1]),
       run: ({ params, url }) => {
-        typeIn(params[1] ?? '', ['contacts']);
+        const type = /** @type {'contacts' | 'leads'} */ (typeIn(params[1] ?? '', ['contacts', 'leads']));
         const idProperty = url.searchParams.get('idProperty');
         return {
           status: 200,
-          body: fake.portal.getContact(param(params, 2), idProperty, requestedProperties(url)),
+          body: fake.portal.getObject(
+            type,
+            param(params, 2),
+            idProperty,
+            requestedProperties(url),
+            historyRequested(url),
+          ),
         };
       },
     },
     {
       method: 'PATCH',
       pattern: new RegExp(`^/crm/objects/${V}/([^/]+)/([^/]+)$`),
-      scope: SCOPES.write,
+      scope: scopeBy(SCOPES.write, SCOPES.leadsWrite, [1]),
       run: ({ params, url, body }) => {
-        typeIn(params[1] ?? '', ['contacts']);
-        const updated = fake.portal.updateContact(param(params, 2), url.searchParams.get('idProperty'), body);
+        const type = /** @type {'contacts' | 'leads'} */ (typeIn(params[1] ?? '', ['contacts', 'leads']));
+        const updated = fake.portal.updateObject(
+          type,
+          param(params, 2),
+          url.searchParams.get('idProperty'),
+          body,
+        );
         return { status: 200, body: updated, objectId: updated.id };
       },
     },
     {
       method: 'POST',
       pattern: new RegExp(`^/crm/objects/${V}/([^/]+)$`),
-      scope: SCOPES.write,
+      scope: scopeBy(SCOPES.write, SCOPES.leadsWrite, [1]),
       run: ({ params, body }) => {
-        const type = /** @type {import('./portal.mjs').EngagementType} */ (
-          typeIn(params[1] ?? '', ENGAGEMENT_TYPES)
-        );
-        const created = fake.portal.createEngagement(type, body);
+        const type = typeIn(params[1] ?? '', ['leads', ...ENGAGEMENT_TYPES]);
+        const created =
+          type === 'leads'
+            ? fake.portal.createLead(body)
+            : fake.portal.createEngagement(/** @type {import('./portal.mjs').EngagementType} */ (type), body);
         return { status: 201, body: created, objectId: created.id };
       },
     },
     {
       method: 'DELETE',
       pattern: new RegExp(`^/crm/objects/${V}/([^/]+)/([^/]+)$`),
-      scope: SCOPES.write,
+      scope: scopeBy(SCOPES.write, SCOPES.leadsWrite, [1]),
       run: ({ params }) => {
-        const type = typeIn(params[1] ?? '', ['contacts', ...ENGAGEMENT_TYPES]);
+        const type = typeIn(params[1] ?? '', ALL_TYPES);
         fake.portal.archive(type, param(params, 2));
         return { status: 204, objectId: param(params, 2) };
       },
@@ -441,7 +505,12 @@ export async function startFakeHubSpot(options = {}) {
       return;
     }
     const matched = matchRoute(method, url.pathname);
-    if (matched && (fake.auth.forbidden || fake.auth.missingScopes.has(matched.route.scope))) {
+    const scope = matched
+      ? typeof matched.route.scope === 'function'
+        ? matched.route.scope(matched.params)
+        : matched.route.scope
+      : '';
+    if (matched && (fake.auth.forbidden || fake.auth.missingScopes.has(scope))) {
       answer(
         403,
         errorBody(
@@ -451,7 +520,7 @@ export async function startFakeHubSpot(options = {}) {
             errors: [
               {
                 message: 'One or more of the following scopes are required.',
-                context: { requiredGranularScopes: [matched.route.scope] },
+                context: { requiredGranularScopes: [scope] },
               },
             ],
             links: { scopes: 'https://developers.hubspot.com/scopes' },
@@ -561,7 +630,9 @@ export async function startFakeHubSpot(options = {}) {
     },
     /**
      * Adds records as given (no validation), for a test's own data set: `{ empty?, contacts?: [{ id,
-     * properties, createdAt?, malformed? }], engagements?: [{ type, id, properties, contacts, malformed? }] }`.
+     * properties, createdAt?, malformed? }], engagements?: [{ type, id, properties, contacts, leads?,
+     * malformed? }], leads?: [{ id, properties, contacts, malformed? }] }` (leads default to New in
+     * `lead-pipeline-id`).
      * `empty` starts from an empty portal; `malformed` makes reads send the record in a shape HubSpot
      * never would (`properties: null`), so a client's record-by-record validation can be tested.
      */
@@ -571,8 +642,10 @@ export async function startFakeHubSpot(options = {}) {
         /** @type {Array<{ id: string, properties: Record<string, string>, createdAt?: string, malformed?: boolean }>} */ (
           body.contacts ?? []
         );
-      /** @type {Array<{ type: import('./portal.mjs').EngagementType, id: string, properties: Record<string, string>, contacts?: string[], malformed?: boolean }>} */
+      /** @type {Array<{ type: import('./portal.mjs').EngagementType, id: string, properties: Record<string, string>, contacts?: string[], leads?: string[], malformed?: boolean }>} */
       const engagements = /** @type {never} */ (body.engagements ?? []);
+      /** @type {Array<{ id: string, properties: Record<string, string>, contacts?: string[], malformed?: boolean }>} */
+      const leads = /** @type {never} */ (body.leads ?? []);
       const createdAt = new Date().toISOString();
       for (const c of contacts) {
         const record = fake.portal.insert('contacts', String(c.id), c.properties, {
@@ -585,8 +658,26 @@ export async function startFakeHubSpot(options = {}) {
         const record = fake.portal.insert(e.type, String(e.id), e.properties, { createdAt });
         if (e.malformed) record.malformed = true;
         for (const contactId of e.contacts ?? []) fake.portal.link(e.type, String(e.id), String(contactId));
+        for (const leadId of e.leads ?? [])
+          fake.portal.associate(e.type, String(e.id), 'leads', String(leadId));
       }
-      return { contacts: fake.portal.objects.contacts.size, engagements: engagements.length };
+      for (const l of leads) {
+        const record = fake.portal.insert(
+          'leads',
+          String(l.id),
+          { hs_pipeline: 'lead-pipeline-id', hs_pipeline_stage: 'new-stage-id', ...l.properties },
+          { createdAt },
+        );
+        if (l.malformed) record.malformed = true;
+        for (const contactId of l.contacts ?? []) {
+          fake.portal.associate('leads', String(l.id), 'contacts', String(contactId));
+        }
+      }
+      return {
+        contacts: fake.portal.objects.contacts.size,
+        engagements: engagements.length,
+        leads: leads.length,
+      };
     },
     'POST /faults': (body) => {
       const random = /** @type {RandomFaults | null | undefined} */ (body.random);

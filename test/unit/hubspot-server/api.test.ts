@@ -548,6 +548,7 @@ describe('creating engagements', () => {
       const read = await h.call('POST', `/crm/objects/${V}/${type}/batch/read`, {
         inputs: [{ id: created.body.id }],
         properties: ['hs_timestamp', ...Object.keys(bodies[type])],
+        propertiesWithHistory: [],
       });
       expect(read.status).toBe(200);
       expect(read.body).toMatchObject({
@@ -577,6 +578,7 @@ describe('creating engagements', () => {
     const read = await h.call('POST', `/crm/objects/${V}/calls/batch/read`, {
       inputs: callIds.map((id: string) => ({ id })),
       properties: ['hs_timestamp', 'hs_call_status', 'hubspot_owner_id'],
+      propertiesWithHistory: [],
     });
     expect(read.body.results.map((r: Json) => r.properties.hs_call_status)).toEqual(['NO_ANSWER', 'BUSY']);
     expect(read.body.results.every((r: Json) => r.properties.hubspot_owner_id === '90002')).toBe(true);
@@ -600,6 +602,7 @@ describe('creating engagements', () => {
     const read = await h.call('POST', `/crm/objects/${V}/calls/batch/read`, {
       inputs: [{ id: SEEDED_ENGAGEMENTS.priyaDialerCall }, { id: '123' }],
       properties: ['hs_call_title'],
+      propertiesWithHistory: [],
     });
     expect(read.status).toBe(207);
     expect(read.body.results.map((r: Json) => r.id)).toEqual([SEEDED_ENGAGEMENTS.priyaDialerCall]);

@@ -4,6 +4,7 @@ import {
   COLLEAGUE_OWNER_ID,
   employeeRange,
   HERO_CONTACTS,
+  HERO_LEADS as HERO_LEADS_SEEDED,
   REP_OWNER_ID,
   SEEDED_ENGAGEMENTS,
 } from '../../hubspot-server/server.mjs';
@@ -19,12 +20,12 @@ afterEach(async () => {
   await Promise.all(started.splice(0).map((harness) => harness.server.close()));
 });
 
-/** Contacts without their timestamps, which follow the clock. */
+/** Contacts without their dates and timestamps, which follow the clock. */
 const people = async (h: Harness) =>
   (await h.state()).contacts.map(
     (c): Record<string, string | null> => ({
       id: c.id,
-      ...Object.fromEntries(Object.entries(c.properties).filter(([name]) => !/date$/.test(name))),
+      ...Object.fromEntries(Object.entries(c.properties).filter(([name]) => !/(date|timestamp)$/.test(name))),
     }),
   );
 
@@ -65,6 +66,7 @@ describe('seed', () => {
         'numberofemployees',
         'hs_lifecyclestage_marketingqualifiedlead_date',
       ],
+      propertiesWithHistory: [],
     });
     expect(reply.status).toBe(200);
     for (const hero of HERO_CONTACTS) {
@@ -103,6 +105,7 @@ describe('seed', () => {
       emails: [SEEDED_ENGAGEMENTS.priyaGmailEmail],
       communications: [],
       notes: [],
+      leads: [HERO_LEADS_SEEDED[1]?.id],
     });
     const mqlAt = Date.parse(priya?.properties.hs_lifecyclestage_marketingqualifiedlead_date ?? '');
     for (const activity of [...engagements.calls, ...engagements.emails].filter((e) =>
