@@ -3,6 +3,7 @@ import { crmDb } from '../store/crm-db';
 import { HUBSPOT_DEFAULT_BASE_URL } from './hubspot/api';
 import { isPinnedHubSpotOrigin } from './hubspot/api-origin';
 import { defaultFieldMap, FieldMap } from './hubspot/mapping';
+import { defaultHubSpotSetup, HubSpotSetup } from './hubspot/setup';
 
 /**
  * A CRM connection, token included. Kept in the CRM database (lib/store/crm-db.ts), which only the
@@ -21,6 +22,8 @@ export const HubSpotConnection = z.object({
   /** The rep's HubSpot owner id: their queue, and the owner of what they log. */
   ownerId: z.string().trim().regex(/^\d*$/, { message: 'must be the numeric HubSpot owner id' }).default(''),
   fieldMap: FieldMap.default(defaultFieldMap),
+  /** Contacts or Leads mode, the portal's own score, owner names (options › HubSpot › Setup). */
+  setup: HubSpotSetup.default(defaultHubSpotSetup),
   connectedAt: z.string(),
 });
 export type HubSpotConnection = z.infer<typeof HubSpotConnection>;

@@ -59,6 +59,17 @@ const OptionalText = z.string().trim().max(2000).optional();
 /** Caps on what one lead may hold: a record past them is a mistake or an attack, never a person. */
 export const LEAD_LIMITS = { id: 200, emails: 50, owner: 200, crmRefs: 10 } as const;
 
+/**
+ * Why a CRM lead's handoff instant is what it is: the MQL date, the moment the current owner got
+ * it (a reassigned lead restarts the clock for its new owner), or when it entered the CRM's
+ * first lead stage. `previousOwner`: who had it before, by name, when the CRM says.
+ */
+export const LeadHandoff = z.object({
+  from: z.enum(['mql', 'owner_assigned', 'lead_stage']),
+  previousOwner: z.string().trim().min(1).max(200).optional(),
+});
+export type LeadHandoff = z.infer<typeof LeadHandoff>;
+
 export const Lead = z.object({
   id: z.string().min(1).max(LEAD_LIMITS.id),
   emails: z.array(Email).max(LEAD_LIMITS.emails).default([]),
@@ -85,6 +96,12 @@ export const Lead = z.object({
   handoffScore: z.number().min(0).max(100).optional(),
   /** A score the CRM computed, shown beside Baton's and labelled as the CRM's. */
   crmScore: z.number().optional(),
+  /** What the CRM calls that score (HubSpot: the property the team picked, e.g. "Combined score"). */
+  crmScoreLabel: z.string().trim().min(1).max(120).optional(),
+  /** Where `mqlAt` came from, when a CRM knows: the card says "handed to you Tue 10:12, after Jo". */
+  handoff: LeadHandoff.optional(),
+  /** The stage of the CRM's own sales pipeline (HubSpot's Leads object), by its label. */
+  crmStage: z.string().trim().min(1).max(120).optional(),
   crm: z.array(CrmRef).max(LEAD_LIMITS.crmRefs).default([]),
   /** Records of the bundled sample workspace: removable in one click, never reminded about. */
   sample: z.boolean().default(false),

@@ -8,6 +8,7 @@ import type { HubSpotConnection } from '@/lib/crm/connection';
 import { HubSpotClient } from '@/lib/crm/hubspot/client';
 import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
 import { hubspotSender } from '@/lib/crm/hubspot/outbox-sender';
+import { defaultHubSpotSetup } from '@/lib/crm/hubspot/setup';
 import { HubSpotLeadSource, newHubSpotShared } from '@/lib/crm/hubspot/source';
 import { HubSpotWriter } from '@/lib/crm/hubspot/writer';
 import type { Attempt } from '@/lib/model/schemas';
@@ -66,6 +67,7 @@ beforeEach(async () => {
     baseUrl,
     ownerId: process.env.HUBSPOT_OWNER_ID ?? '90001',
     fieldMap: defaultFieldMap,
+    setup: defaultHubSpotSetup,
     connectedAt: new Date().toISOString(),
   };
   const client = new HubSpotClient({ baseUrl, token, timeoutMs: 3_000, sleep: async () => {} });
@@ -176,7 +178,15 @@ describe.skipIf(REAL && !process.env.HUBSPOT_OWNER_ID)('HubSpot as the lead sour
       // A restarted worker: nothing in memory, only what IndexedDB kept.
       const restarted = new HubSpotLeadSource(
         new HubSpotClient({ baseUrl, token, timeoutMs: 500, maxAttempts: 1, sleep: async () => {} }),
-        { system: 'hubspot', token, baseUrl, ownerId: '90001', fieldMap: defaultFieldMap, connectedAt: '' },
+        {
+          system: 'hubspot',
+          token,
+          baseUrl,
+          ownerId: '90001',
+          fieldMap: defaultFieldMap,
+          setup: defaultHubSpotSetup,
+          connectedAt: '',
+        },
         db,
         crm,
       );

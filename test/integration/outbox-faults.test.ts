@@ -12,6 +12,7 @@ import { HubSpotClient } from '@/lib/crm/hubspot/client';
 import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
 import { hubspotSender } from '@/lib/crm/hubspot/outbox-sender';
 import { RequestPacer } from '@/lib/crm/hubspot/pacer';
+import { defaultHubSpotSetup } from '@/lib/crm/hubspot/setup';
 import { HubSpotWriter } from '@/lib/crm/hubspot/writer';
 import type { Attempt } from '@/lib/model/schemas';
 import type { OutboxEntry, OutboxWrite } from '@/lib/outbox/entry';
@@ -72,6 +73,7 @@ test(`${ATTEMPTS} attempts and ${NOTES} notes across ${LEADS} leads through faul
     baseUrl: hubspot.url,
     ownerId: '90001',
     fieldMap: defaultFieldMap,
+    setup: defaultHubSpotSetup,
     connectedAt: new Date().toISOString(),
   };
   let skipped = 0;

@@ -18,29 +18,59 @@ export const TO_CONTACT_ASSOCIATION: Record<EngagementType, number> = {
   notes: 202,
 };
 
+/** CRM records Baton reads and updates: contacts, and the Leads object (Leads mode). */
+export type RecordType = 'contacts' | 'leads';
+export type ObjectType = RecordType | EngagementType;
+
+const objectPath = (objectType: ObjectType, id: string) =>
+  `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}/${encodeURIComponent(id)}`;
+
 export const paths = {
-  contactProperties: () => `/crm/properties/${HUBSPOT_API_VERSION}/contacts`,
-  search: (objectType: 'contacts' | EngagementType) =>
-    `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}/search`,
-  contact: (id: string) => `/crm/objects/${HUBSPOT_API_VERSION}/contacts/${encodeURIComponent(id)}`,
-  objects: (objectType: EngagementType) => `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}`,
-  object: (objectType: EngagementType, id: string) =>
-    `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}/${encodeURIComponent(id)}`,
-  batchRead: (objectType: 'contacts' | EngagementType) =>
-    `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}/batch/read`,
+  properties: (objectType: RecordType) => `/crm/properties/${HUBSPOT_API_VERSION}/${objectType}`,
+  /** The Leads object's pipelines and their stages (object type id 0-136). */
+  leadPipelines: () => `/crm/pipelines/${HUBSPOT_API_VERSION}/0-136`,
+  search: (objectType: ObjectType) => `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}/search`,
+  objects: (objectType: ObjectType) => `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}`,
+  object: objectPath,
+  batchRead: (objectType: ObjectType) => `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}/batch/read`,
   /** Associations v4 batch read, in the date-based form: `POST /crm/associations/{v}/{from}/{to}/batch/read`. */
-  batchAssociations: (fromType: EngagementType, toType: 'contacts') =>
+  batchAssociations: (fromType: EngagementType | 'leads', toType: 'contacts') =>
     `/crm/associations/${HUBSPOT_API_VERSION}/${fromType}/${toType}/batch/read`,
-  contactAssociations: (id: string, toType: EngagementType) =>
-    `/crm/objects/${HUBSPOT_API_VERSION}/contacts/${encodeURIComponent(id)}/associations/${toType}`,
+  contactAssociations: (id: string, toType: EngagementType | 'leads') =>
+    `${objectPath('contacts', id)}/associations/${toType}`,
+  /** "Associate records (default)": `PUT /crm/objects/{v}/{from}/{id}/associations/default/{to}/{id}`, idempotent. */
+  defaultAssociation: (fromType: ObjectType, fromId: string, toType: ObjectType, toId: string) =>
+    `${objectPath(fromType, fromId)}/associations/default/${toType}/${encodeURIComponent(toId)}`,
 };
 
 /** Property values come back as strings or null. */
 const Properties = z.record(z.string(), z.string().nullable().optional());
 
+/** One write of a property, as `propertiesWithHistory` returns it (newest first). */
+export const HistoryEntry = z.object({
+  value: z.string().nullable().optional(),
+  timestamp: z.string(),
+  sourceType: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/**
+ * A record's `propertiesWithHistory`, read entry by entry: one odd entry is left out, never the
+ * record (one bad value must not hide a contact from the queue).
+ */
+export const PropertiesWithHistory = z.record(
+  z.string(),
+  z
+    .array(z.unknown())
+    .transform((rows) => rows.flatMap((row) => HistoryEntry.safeParse(row).data ?? []))
+    .catch([]),
+);
+
 export const CrmObject = z.object({
   id: z.string(),
   properties: Properties,
+  /** Asked for by name (`propertiesWithHistory`): every write of those properties, newest first. */
+  propertiesWithHistory: PropertiesWithHistory.optional(),
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),
   archived: z.boolean().optional(),
@@ -110,6 +140,31 @@ export const PropertiesResponse = z.object({
   ),
 });
 export type ContactProperty = z.infer<typeof PropertiesResponse>['results'][number];
+
+/** A pipeline stage; `metadata` and the dates are not used. */
+const PipelineStage = z.object({
+  id: z.string().min(1),
+  label: z.string(),
+  displayOrder: z.number().optional(),
+  archived: z.boolean().optional(),
+});
+const Pipeline = z.object({
+  id: z.string().min(1),
+  label: z.string(),
+  displayOrder: z.number().optional(),
+  archived: z.boolean().optional(),
+  stages: z.array(PipelineStage),
+});
+export type Pipeline = z.infer<typeof Pipeline>;
+/** `GET /crm/pipelines/{v}/0-136`, pipeline by pipeline: one that does not parse is left out. */
+export const PipelinesResponse = z.object({
+  results: z
+    .array(z.unknown())
+    .transform((rows) => rows.flatMap((row) => Pipeline.safeParse(row).data ?? [])),
+});
+
+/** The answer to a default association: only its status matters (an error is an HTTP error). */
+export const DefaultAssociationResponse = z.object({ status: z.string().optional() }).passthrough();
 
 export const ErrorBody = z
   .object({

@@ -7,11 +7,15 @@ import {
   BatchReadResponse,
   type CrmObject,
   CrmObject as CrmObjectSchema,
+  DefaultAssociationResponse,
   type EngagementType,
   ErrorBody,
   type Filter,
+  type ObjectType,
+  PipelinesResponse,
   PropertiesResponse,
   paths,
+  type RecordType,
   SearchResponse,
   TO_CONTACT_ASSOCIATION,
 } from './api';
@@ -163,17 +167,38 @@ export class HubSpotClient {
     return parsed.data;
   }
 
-  // --- contacts ---
+  // --- records: contacts and leads ---
 
   listContactProperties() {
-    return this.request('GET', paths.contactProperties(), PropertiesResponse).then((r) => r.results);
+    return this.listProperties('contacts');
   }
 
-  async getContact(id: string, properties: readonly string[]): Promise<CrmObject | undefined> {
+  listProperties(objectType: RecordType) {
+    return this.request('GET', paths.properties(objectType), PropertiesResponse).then((r) => r.results);
+  }
+
+  /** The Leads object's pipelines; a portal without the Leads object answers 403 (a HubSpotAuthError). */
+  leadPipelines() {
+    return this.request('GET', paths.leadPipelines(), PipelinesResponse).then((r) => r.results);
+  }
+
+  getContact(id: string, properties: readonly string[], withHistory: readonly string[] = []) {
+    return this.getRecord('contacts', id, properties, withHistory);
+  }
+
+  /** One record, or undefined when HubSpot has none with that id; `withHistory`: properties whose every write comes too. */
+  async getRecord(
+    objectType: RecordType,
+    id: string,
+    properties: readonly string[],
+    withHistory: readonly string[] = [],
+  ): Promise<CrmObject | undefined> {
+    const list = (names: readonly string[]) => names.map(encodeURIComponent).join(',');
+    const history = withHistory.length > 0 ? `&propertiesWithHistory=${list(withHistory)}` : '';
     try {
       return await this.request(
         'GET',
-        `${paths.contact(id)}?properties=${properties.map(encodeURIComponent).join(',')}`,
+        `${paths.object(objectType, id)}?properties=${list(properties)}${history}`,
         CrmObjectSchema,
       );
     } catch (error) {
@@ -183,7 +208,7 @@ export class HubSpotClient {
   }
 
   search(
-    objectType: 'contacts' | EngagementType,
+    objectType: ObjectType,
     filters: Filter[],
     properties: readonly string[],
     limit = 100,
@@ -196,12 +221,25 @@ export class HubSpotClient {
   }
 
   updateContact(id: string, properties: Record<string, string>) {
-    return this.request('PATCH', paths.contact(id), CrmObjectSchema, { body: { properties } });
+    return this.updateRecord('contacts', id, properties);
+  }
+
+  updateRecord(objectType: RecordType, id: string, properties: Record<string, string>) {
+    return this.request('PATCH', paths.object(objectType, id), CrmObjectSchema, { body: { properties } });
+  }
+
+  /** Associates two records with their default (most generic) type. Idempotent: safe to repeat. */
+  associateDefault(fromType: ObjectType, fromId: string, toType: ObjectType, toId: string) {
+    return this.request(
+      'PUT',
+      paths.defaultAssociation(fromType, fromId, toType, toId),
+      DefaultAssociationResponse,
+    );
   }
 
   // --- engagements ---
 
-  async associatedIds(contactId: string, toType: EngagementType): Promise<string[]> {
+  async associatedIds(contactId: string, toType: EngagementType | 'leads'): Promise<string[]> {
     const response = await this.request(
       'GET',
       paths.contactAssociations(contactId, toType),
@@ -212,16 +250,17 @@ export class HubSpotClient {
 
   /** The records of `ids`, 100 a request; `skipped`: records HubSpot sent that could not be read. */
   async batchRead(
-    objectType: 'contacts' | EngagementType,
+    objectType: ObjectType,
     ids: readonly string[],
     properties: readonly string[],
+    withHistory: readonly string[] = [],
   ): Promise<{ results: CrmObject[]; skipped: number }> {
     const results: CrmObject[] = [];
     let skipped = 0;
     for (let i = 0; i < ids.length; i += 100) {
       const inputs = ids.slice(i, i + 100).map((id) => ({ id }));
       const page = await this.request('POST', paths.batchRead(objectType), BatchReadResponse, {
-        body: { inputs, properties, propertiesWithHistory: [] },
+        body: { inputs, properties, propertiesWithHistory: withHistory },
       });
       results.push(...page.results);
       skipped += page.skipped;
@@ -235,7 +274,7 @@ export class HubSpotClient {
    * asked again with its `after`. `skipped`: rows HubSpot sent that could not be read.
    */
   async associatedContacts(
-    fromType: EngagementType,
+    fromType: EngagementType | 'leads',
     ids: readonly string[],
   ): Promise<{ byEngagement: Map<string, string[]>; skipped: number }> {
     const byEngagement = new Map<string, string[]>();

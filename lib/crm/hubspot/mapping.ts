@@ -6,7 +6,6 @@ import type {
   Disposition,
   LeadPatch,
   LeadStage,
-  Touch,
 } from '../../model/schemas';
 import {
   AttemptChannel,
@@ -17,6 +16,9 @@ import {
   RECYCLE_REASON_LABELS,
 } from '../../model/schemas';
 import type { CrmObject, EngagementType } from './api';
+import { CONTENT_PROPERTIES } from './content-touches';
+import { handoffOf, millis, ownerAssignment } from './history';
+import { defaultHubSpotSetup, type HubSpotSetup } from './setup';
 import { uuidFromString } from './uuid';
 
 /** Which contact property holds each Baton field HubSpot has no standard property for. Configurable. */
@@ -44,15 +46,23 @@ export const STANDARD_PROPERTIES = [
   'lifecyclestage',
   'hs_lead_status',
   'hubspot_owner_id',
+  'hubspot_owner_assigneddate',
   'hs_lifecyclestage_marketingqualifiedlead_date',
   'hs_linkedin_url',
-  'first_conversion_event_name',
-  'first_conversion_date',
-  'recent_conversion_event_name',
-  'recent_conversion_date',
+  ...CONTENT_PROPERTIES,
 ] as const;
 
-export const contactProperties = (map: FieldMap) => [...STANDARD_PROPERTIES, ...Object.values(map)];
+export const contactProperties = (map: FieldMap, setup: HubSpotSetup = defaultHubSpotSetup) => [
+  ...STANDARD_PROPERTIES,
+  ...Object.values(map),
+  ...(setup.scoreProperty ? [setup.scoreProperty] : []),
+];
+
+/**
+ * Properties whose history a card read asks for: the owner's (when the rep got the lead) and the
+ * content pairs' (every conversion, click and visit, not only the latest).
+ */
+export const CONTACT_HISTORY_PROPERTIES = ['hubspot_owner_id', ...CONTENT_PROPERTIES];
 
 export const leadIdOf = (contactId: string) => `hubspot:${contactId}`;
 export const contactIdOf = (leadId: string): string | undefined => /^hubspot:(.+)$/.exec(leadId)?.[1];
@@ -68,10 +78,17 @@ const text = (value: string | null | undefined) => (value?.trim() ? value.trim()
 
 /** HubSpot date properties come as ISO strings or epoch milliseconds. */
 function instant(value: string | null | undefined): string | undefined {
-  const raw = text(value);
-  if (!raw) return undefined;
-  const ms = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
+  const ms = millis(value);
   return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+}
+
+/** The portal's own score, from the number property the team picked, labelled as HubSpot's. */
+function portalScore(contact: CrmObject, setup: HubSpotSetup): { crmScore?: number; crmScoreLabel?: string } {
+  if (!setup.scoreProperty) return {};
+  const raw = text(contact.properties[setup.scoreProperty]);
+  const value = raw === undefined ? Number.NaN : Number(raw);
+  if (!Number.isFinite(value)) return {};
+  return { crmScore: value, crmScoreLabel: `HubSpot: ${setup.scoreLabel ?? setup.scoreProperty}` };
 }
 
 function stageOf(lifecycle: string | undefined, leadStatus: string | undefined): LeadStage {
@@ -108,7 +125,11 @@ const field = (value: string | null | undefined) => clip(text(value), LIMIT.text
  * one of the wrong shape (a LinkedIn URL of "https://", an email that is none) is left out, and
  * the result is checked against the model, so one odd contact never fails a list.
  */
-export function contactToLead(contact: CrmObject, map: FieldMap): Lead | undefined {
+export function contactToLead(
+  contact: CrmObject,
+  map: FieldMap,
+  setup: HubSpotSetup = defaultHubSpotSetup,
+): Lead | undefined {
   const p = contact.properties;
   const isEmail = (e: string) => Email.safeParse(e).success;
   const email = text(p.email)?.toLowerCase();
@@ -140,7 +161,8 @@ export function contactToLead(contact: CrmObject, map: FieldMap): Lead | undefin
     linkedinUrl: linkedin && Lead.shape.linkedinUrl.safeParse(linkedin).success ? linkedin : undefined,
     stage: stageOf(text(p.lifecyclestage), text(p.hs_lead_status)),
     owner: owner && /^\d{1,20}$/.test(owner) ? owner : undefined,
-    mqlAt: instant(p.hs_lifecyclestage_marketingqualifiedlead_date),
+    ...handoffFields(contact, setup),
+    ...portalScore(contact, setup),
     crm: [{ system: 'hubspot', id: contact.id }],
     sample: false,
     updatedAt: instant(contact.updatedAt) ?? new Date(0).toISOString(),
@@ -149,26 +171,17 @@ export function contactToLead(contact: CrmObject, map: FieldMap): Lead | undefin
 }
 
 /**
- * Conversions as touches: HubSpot's contact record exposes the first and the most recent
- * conversion (form submissions and the like) as properties; the full form-submission history
- * is not in the CRM objects API, so only those two are shown.
+ * The SLA's start for a contact: the later of its MQL date and when its current owner got it
+ * (see `handoffOf`). In Leads mode the Leads object's own stage dates replace it (leads-object.ts).
  */
-export function conversionTouches(contact: CrmObject): Touch[] {
-  const touches: Touch[] = [];
-  for (const which of ['recent', 'first'] as const) {
-    const title = clip(text(contact.properties[`${which}_conversion_event_name`]), LIMIT.touchTitle);
-    const at = instant(contact.properties[`${which}_conversion_date`]);
-    if (!title || !at || touches.some((t) => t.at === at && t.title === title)) continue;
-    touches.push({
-      id: `hubspot:${contact.id}:${which}-conversion`,
-      leadId: leadIdOf(contact.id),
-      at,
-      kind: 'form',
-      title,
-      sample: false,
-    });
-  }
-  return touches;
+function handoffFields(contact: CrmObject, setup: HubSpotSetup): Pick<Lead, 'mqlAt' | 'handoff'> {
+  const handoff = handoffOf({
+    handedAt: millis(contact.properties.hs_lifecyclestage_marketingqualifiedlead_date),
+    handedFrom: 'mql',
+    assignment: ownerAssignment(contact),
+    ownerNames: setup.ownerNames,
+  });
+  return handoff ? { mqlAt: handoff.at, handoff: handoff.handoff } : {};
 }
 
 /**

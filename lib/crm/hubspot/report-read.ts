@@ -4,10 +4,10 @@ import type { ReportProgress } from '../../report/report-progress';
 import type { LeadSummary } from '../../report/summary';
 import type { CrmObject, EngagementType, Filter } from './api';
 import type { HubSpotClient } from './client';
+import { contentTouches } from './content-touches';
 import {
   contactProperties,
   contactToLead,
-  conversionTouches,
   ENGAGEMENT_PROPERTIES,
   engagementToAttempt,
   type FieldMap,
@@ -265,7 +265,7 @@ function summarizeContact(
           ? 'disqualify'
           : undefined;
   const standing = standingKind ? handBacks.filter((h) => h.kind === standingKind).at(-1) : undefined;
-  const touches = conversionTouches(contact);
+  const touches = contentTouches(contact, lead.id);
   return {
     lead: {
       leadId: lead.id,

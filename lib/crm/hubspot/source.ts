@@ -29,10 +29,12 @@ import type { BatonDb } from '../../store/db';
 import type { HubSpotConnection } from '../connection';
 import type { CrmObject } from './api';
 import { type HubSpotClient, HubSpotError } from './client';
+import { contentTouches } from './content-touches';
+import { LeadRecords, withLeadRecord } from './leads-object';
 import {
+  CONTACT_HISTORY_PROPERTIES,
   contactProperties,
   contactToLead,
-  conversionTouches,
   ENGAGEMENT_PROPERTIES,
   engagementToAttempt,
   requireContactId,
@@ -41,12 +43,16 @@ import { RequestPacer } from './pacer';
 import { HubSpotReadCache } from './read-cache';
 import { HubSpotReportCache } from './report-cache';
 import { readHubSpotReport } from './report-read';
+import { leadsSetupOf } from './setup';
 import { type ReadKind, UnreadableRecords } from './unreadable';
 
 const ATTEMPT_TYPES = ['calls', 'emails', 'communications'] as const;
 
-/** What a card reads from HubSpot itself: the contact and its engagements as attempts. */
-export type HubSpotRead = { contact: CrmObject; attempts: Attempt[] };
+/**
+ * What a card reads from HubSpot itself: the contact (with its owner and content history), its
+ * engagements as attempts, and in Leads mode the lead record it is worked under.
+ */
+export type HubSpotRead = { contact: CrmObject; attempts: Attempt[]; leadRecord?: CrmObject };
 
 /**
  * What the background's HubSpot source and writer share: one rate-limit pace, one cache of card
@@ -106,12 +112,25 @@ export class HubSpotLeadSource implements LeadSource {
   }
 
   private get properties() {
-    return contactProperties(this.connection.fieldMap);
+    return contactProperties(this.connection.fieldMap, this.connection.setup);
+  }
+
+  /** The Leads object's setup when the team works it (Leads mode), else undefined. */
+  private get leadsSetup() {
+    return leadsSetupOf(this.connection.setup);
+  }
+
+  /** A contact as a lead, and in Leads mode with what its lead record says (stage, owner, SLA start). */
+  private asLead(contact: CrmObject, leadRecord?: CrmObject): Lead | undefined {
+    const lead = contactToLead(contact, this.connection.fieldMap, this.connection.setup);
+    const leads = this.leadsSetup;
+    if (!lead || !leads || !leadRecord) return lead;
+    return withLeadRecord(lead, leadRecord, leads, this.connection.setup.ownerNames);
   }
 
   /** Contacts as leads, one by one: one that cannot be read is left out and counted under `kind`. */
   private toLeads(contacts: readonly CrmObject[], kind: ReadKind, skippedByClient = 0): Lead[] {
-    const leads = contacts.flatMap((contact) => contactToLead(contact, this.connection.fieldMap) ?? []);
+    const leads = contacts.flatMap((contact) => this.asLead(contact) ?? []);
     this.shared.unreadable.note(kind, skippedByClient + contacts.length - leads.length);
     return leads;
   }
@@ -119,14 +138,14 @@ export class HubSpotLeadSource implements LeadSource {
   async findByIdentity(identity: LeadIdentity): Promise<Lead | undefined> {
     if (identity.crm?.system === 'hubspot') {
       const contact = await this.client.getContact(identity.crm.id, this.properties);
-      const lead = contact && contactToLead(contact, this.connection.fieldMap);
+      const lead = contact && this.asLead(contact);
       if (lead) return lead;
     }
     for (const email of identity.emails) {
       // A thread's sender is looked up on every refresh: an email seen lately skips the search.
       const knownId = this.shared.emails.get(email);
       const known = knownId ? this.shared.reads.get(knownId) : undefined;
-      const knownLead = known && contactToLead(known.contact, this.connection.fieldMap);
+      const knownLead = known && this.asLead(known.contact, known.leadRecord);
       if (knownLead) return knownLead;
       const found = await this.client.search(
         'contacts',
@@ -154,8 +173,8 @@ export class HubSpotLeadSource implements LeadSource {
       return kept;
     });
     if (!fromHubSpot) return undefined;
-    const { contact, attempts: inHubSpot } = fromHubSpot;
-    const lead = contactToLead(contact, this.connection.fieldMap);
+    const { contact, attempts: inHubSpot, leadRecord } = fromHubSpot;
+    const lead = this.asLead(contact, leadRecord);
     if (!lead) return undefined;
     // Merged with the local copies of attempts still on their way (outbox), minus those being removed.
     const localCopies = await this.mirrored(leadId);
@@ -193,11 +212,11 @@ export class HubSpotLeadSource implements LeadSource {
         union(a, b),
       ),
     ]);
-    const touches: Touch[] = [...conversionTouches(contact), ...localTouches].sort((a, b) =>
+    const touches: Touch[] = [...contentTouches(contact, leadId), ...localTouches].sort((a, b) =>
       b.at.localeCompare(a.at),
     );
     return {
-      lead: withPendingWrites(lead, entries),
+      lead: withPendingWrites(recycledIfSaid(lead, dispositions), entries),
       touches,
       attempts,
       dispositions: dispositions.sort((a, b) => a.at.localeCompare(b.at)),
@@ -209,20 +228,24 @@ export class HubSpotLeadSource implements LeadSource {
   private readFromHubSpot(leadId: string): Promise<HubSpotRead | undefined> {
     return this.shared.reads.read(leadId, async () => {
       const contactId = requireContactId(leadId);
-      const contact = await this.client.getContact(contactId, this.properties);
+      const contact = await this.client.getContact(contactId, this.properties, CONTACT_HISTORY_PROPERTIES);
       if (!contact) return undefined;
-      const lead = contactToLead(contact, this.connection.fieldMap);
+      const leads = this.leadsSetup;
+      const [perType, leadRecord] = await Promise.all([
+        Promise.all(ATTEMPT_TYPES.map((type) => this.attemptsOf(contactId, type))),
+        leads ? new LeadRecords(this.client, leads).forContact(contactId) : undefined,
+      ]);
+      const lead = this.asLead(contact, leadRecord?.record);
       if (!lead) {
         this.shared.unreadable.note('card', 1);
         return undefined;
       }
-      const perType = await Promise.all(ATTEMPT_TYPES.map((type) => this.attemptsOf(contactId, type)));
       const attempts = perType.flatMap((read) => read.attempts);
       this.shared.unreadable.note(
         'card',
-        perType.reduce((sum, read) => sum + read.skipped, 0),
+        perType.reduce((sum, read) => sum + read.skipped, 0) + (leadRecord?.skipped ?? 0),
       );
-      const read = { contact, attempts };
+      const read: HubSpotRead = { contact, attempts, leadRecord: leadRecord?.record };
       // Kept, so a write can answer with the lead without asking HubSpot, and the card opens offline.
       await this.crm.contacts.put({ leadId, lead, read, readAt: Date.now() });
       return read;
@@ -254,11 +277,50 @@ export class HubSpotLeadSource implements LeadSource {
 
   async listQueue(query: QueueQuery): Promise<Lead[]> {
     const owner = query.owner ?? this.connection.ownerId;
+    const leads = this.leadsSetup;
+    const fetched = leads
+      ? await this.leadRecordQueue(leads, owner, Math.min(query.limit ?? 1000, 1000))
+      : await this.contactQueue(owner, Math.min(query.limit ?? 1000, 1000));
+    // A hand-back still on its way already takes the lead out of the queue.
+    const waiting = await this.outbox.pending();
+    return fetched.map((lead) => withPendingWrites(lead, waiting)).filter((lead) => lead.stage === 'mql');
+  }
+
+  /** Leads mode: my open lead records in the stages to work, as their primary contacts. */
+  private async leadRecordQueue(
+    leads: NonNullable<HubSpotLeadSource['leadsSetup']>,
+    owner: string,
+    limit: number,
+  ): Promise<Lead[]> {
+    const { records, skipped } = await new LeadRecords(this.client, leads).toWork(owner || undefined, limit);
+    const contactIds = [...new Set(records.map((row) => row.contactId))];
+    const contacts = await this.client.batchRead('contacts', contactIds, this.properties);
+    const byId = new Map(contacts.results.map((contact) => [contact.id, contact]));
+    const found: Lead[] = [];
+    const seen = new Set<string>();
+    let unreadable = skipped + contacts.skipped;
+    for (const { record, contactId } of records) {
+      const contact = byId.get(contactId);
+      const lead = contact && this.asLead(contact, record);
+      if (!lead) {
+        if (contact) unreadable++;
+        continue;
+      }
+      // One card per person: a contact with two open lead records is worked once.
+      if (seen.has(lead.id)) continue;
+      seen.add(lead.id);
+      found.push(lead);
+    }
+    this.shared.unreadable.note('queue', unreadable);
+    return found;
+  }
+
+  /** Contacts mode: my contacts at the MQL lifecycle stage. */
+  private async contactQueue(owner: string, limit: number): Promise<Lead[]> {
     const filters = [
       { propertyName: 'lifecyclestage', operator: 'EQ' as const, value: 'marketingqualifiedlead' },
       ...(owner ? [{ propertyName: 'hubspot_owner_id', operator: 'EQ' as const, value: owner }] : []),
     ];
-    const limit = Math.min(query.limit ?? 1000, 1000);
     const leads: Lead[] = [];
     let skipped = 0;
     let after: string | undefined;
@@ -276,9 +338,7 @@ export class HubSpotLeadSource implements LeadSource {
       after = page.paging?.next?.after;
     } while (after && leads.length < limit);
     this.shared.unreadable.note('queue', skipped);
-    // A hand-back still on its way already takes the lead out of the queue.
-    const waiting = await this.outbox.pending();
-    return leads.map((lead) => withPendingWrites(lead, waiting)).filter((lead) => lead.stage === 'mql');
+    return leads;
   }
 
   /** For the queue: Baton's own mirror of the attempts it logged (reading every contact's history would cost a request per contact). */
@@ -346,7 +406,7 @@ export class HubSpotLeadSource implements LeadSource {
     if (kept) return kept.lead;
     const contact = await this.client.getContact(requireContactId(leadId), this.properties);
     if (!contact) throw new LeadNotFoundError(leadId);
-    const lead = contactToLead(contact, this.connection.fieldMap);
+    const lead = this.asLead(contact);
     if (!lead) throw new Error('HubSpot sent this contact in a form Baton cannot read');
     await this.crm.contacts.put({ leadId, lead, readAt: Date.now() });
     return lead;
@@ -439,4 +499,14 @@ export class HubSpotLeadSource implements LeadSource {
   async forgetReportData(window: ReportWindow): Promise<void> {
     this.shared.reports.forget(window);
   }
+}
+
+/**
+ * HubSpot's Leads object has one closing stage for both kinds of hand-back: a lead Baton recycled
+ * reads back as unqualified, and the rep's latest hand-back says which it was.
+ */
+function recycledIfSaid(lead: Lead, dispositions: readonly Disposition[]): Lead {
+  if (lead.stage !== 'disqualified') return lead;
+  const latest = [...dispositions].sort((a, b) => b.at.localeCompare(a.at))[0];
+  return latest?.kind === 'recycle' ? { ...lead, stage: 'recycled' } : lead;
 }

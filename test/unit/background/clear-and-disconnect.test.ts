@@ -5,6 +5,7 @@ import { connectHubSpot } from '@/lib/background/crm-connect';
 import { registerRouter } from '@/lib/background/router';
 import { readConnection, saveConnection } from '@/lib/crm/connection';
 import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
+import { defaultHubSpotSetup } from '@/lib/crm/hubspot/setup';
 import { forgetHubSpotShared, newHubSpotShared } from '@/lib/crm/hubspot/source';
 import { pruneCrmCache } from '@/lib/crm/retention';
 import type { LeadSource } from '@/lib/lead-source/lead-source';
@@ -42,6 +43,7 @@ const connectedWithCache = async () => {
     baseUrl: 'https://api.hubapi.com',
     ownerId: '90001',
     fieldMap: defaultFieldMap,
+    setup: defaultHubSpotSetup,
     connectedAt: new Date(NOW).toISOString(),
   });
   await crmDb().contacts.bulkPut([

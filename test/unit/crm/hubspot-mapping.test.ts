@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { contentTouches } from '@/lib/crm/hubspot/content-touches';
 import {
   attemptToEngagement,
   contactToLead,
-  conversionTouches,
   defaultFieldMap,
   dispositionToWrites,
   engagementToAttempt,
@@ -64,8 +64,8 @@ describe('HubSpot mapping', () => {
     expect(stage('subscriber')).toBe('lead');
   });
 
-  test('conversions are touches', () => {
-    expect(conversionTouches(contact)).toEqual([
+  test('conversions are touches (without history: the current one)', () => {
+    expect(contentTouches(contact, 'hubspot:51001')).toEqual([
       expect.objectContaining({
         kind: 'form',
         title: 'EHR integration guide',

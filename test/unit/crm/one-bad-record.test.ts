@@ -11,6 +11,7 @@ import type { HubSpotConnection } from '@/lib/crm/connection';
 import { HubSpotClient } from '@/lib/crm/hubspot/client';
 import { contactProperties, defaultFieldMap } from '@/lib/crm/hubspot/mapping';
 import { RequestPacer } from '@/lib/crm/hubspot/pacer';
+import { defaultHubSpotSetup } from '@/lib/crm/hubspot/setup';
 import { HubSpotLeadSource } from '@/lib/crm/hubspot/source';
 import { protocol } from '@/lib/messaging/protocol';
 import { defaultSettings } from '@/lib/settings/schema';
@@ -58,6 +59,7 @@ function sourceAnswering(answers: Answers) {
     baseUrl: BASE,
     ownerId: '90001',
     fieldMap: defaultFieldMap,
+    setup: defaultHubSpotSetup,
     connectedAt: '2026-11-24T10:00:00.000Z',
   };
   const client = new HubSpotClient({
