@@ -5,6 +5,7 @@ import { HUBSPOT_DEFAULT_BASE_URL } from '@/lib/crm/hubspot/api';
 import { crmPermissions } from '@/lib/crm/hubspot/permission';
 import { request } from '@/lib/messaging/messenger';
 import { CrmCacheForm } from '../options/CrmCacheForm';
+import { HubSpotSetupForm } from './HubSpotSetupForm';
 
 /**
  * Connect HubSpot with a Service Key or an existing private-app token. The API host is an
@@ -89,13 +90,16 @@ export function HubSpotConnectForm() {
           <button type="button" data-testid="crm-disconnect" onClick={() => void confirmDisconnect()}>
             Disconnect…
           </button>
+          <HubSpotSetupForm />
         </div>
       ) : (
         <form onSubmit={submit} className="stack">
           <p className="muted small">
             Create a Service Key (Settings › Integrations › Service Keys) with the scopes
-            crm.objects.contacts.read, crm.objects.contacts.write and crm.schemas.contacts.read. The token
-            stays in this browser’s extension storage and is sent only to HubSpot.
+            crm.objects.contacts.read, crm.objects.contacts.write and crm.schemas.contacts.read (and, for a
+            team that works the Leads object, crm.objects.leads.read and crm.objects.leads.write; and, to name
+            who had a lead before you, crm.objects.owners.read). The token stays in this browser’s extension
+            storage and is sent only to HubSpot.
           </p>
           <label>
             Service Key or private-app token

@@ -141,6 +141,15 @@ function LeadCardBody({ lead, tabId }: CardProps) {
           <span className="chip" data-testid="lead-stage">
             {STAGE_LABEL[view.lead.stage]}
           </span>
+          {view.lead.crmStage && (
+            <span
+              className="chip"
+              data-testid="crm-stage"
+              title="The lead's stage in HubSpot's Leads pipeline"
+            >
+              HubSpot: {view.lead.crmStage}
+            </span>
+          )}
           <button
             type="button"
             className="link small"
@@ -167,7 +176,7 @@ function LeadCardBody({ lead, tabId }: CardProps) {
       )}
       <UndoBar offer={offer} onUndo={undo} />
 
-      <ScoreSection score={view.score} />
+      <ScoreSection score={view.score} crmScoreLabel={view.lead.crmScoreLabel} />
       <SlaStrip
         sla={view.sla}
         lead={view.lead}

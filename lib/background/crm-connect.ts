@@ -6,17 +6,22 @@ import { HUBSPOT_DEFAULT_BASE_URL } from '../crm/hubspot/api';
 import { HubSpotClient } from '../crm/hubspot/client';
 import { defaultFieldMap } from '../crm/hubspot/mapping';
 import { crmPermissions } from '../crm/hubspot/permission';
+import { defaultHubSpotSetup } from '../crm/hubspot/setup';
 import { describeZodError } from '../model/schemas';
 import { crmDb } from '../store/crm-db';
 import type { BatonDb } from '../store/db';
 import { forgetFiredReminders } from './attention';
+import { readOwnerNames } from './crm-setup';
 
 /** Checks the token with a real call (the portal's contact properties) before saving it. */
 export async function connectHubSpot(input: { token: string; baseUrl: string; ownerId: string }) {
+  const before = await readConnection();
   const parsed = HubSpotConnection.safeParse({
     system: 'hubspot',
     ...input,
-    fieldMap: (await readConnection())?.fieldMap ?? defaultFieldMap,
+    fieldMap: before?.fieldMap ?? defaultFieldMap,
+    // A new token for the same portal keeps how the team set it up (Leads mode, score).
+    setup: before?.setup ?? defaultHubSpotSetup,
     connectedAt: new Date().toISOString(),
   });
   if (!parsed.success) throw new Error(`HubSpot connection: ${describeZodError(parsed.error)}`);
@@ -25,8 +30,11 @@ export async function connectHubSpot(input: { token: string; baseUrl: string; ow
     token: parsed.data.token,
     maxAttempts: 2,
   });
-  const properties = await client.listContactProperties();
-  await saveConnection(parsed.data);
+  const [properties, ownerNames] = await Promise.all([
+    client.listContactProperties(),
+    readOwnerNames(client),
+  ]);
+  await saveConnection({ ...parsed.data, setup: { ...parsed.data.setup, ownerNames } });
   // A new token lifts the pause a refused one put on the outbox.
   await crmOutbox().setPaused(undefined);
   const names = new Set(properties.map((property) => property.name));
@@ -91,5 +99,12 @@ export async function hubSpotStatus() {
   const connection = await readConnection();
   if (!connection) return { connected: false };
   const { baseUrl, ownerId, connectedAt } = connection;
-  return { connected: true, system: 'hubspot' as const, baseUrl, ownerId, connectedAt };
+  return {
+    connected: true,
+    system: 'hubspot' as const,
+    mode: connection.setup.mode,
+    baseUrl,
+    ownerId,
+    connectedAt,
+  };
 }

@@ -12,6 +12,7 @@ import {
   removeSampleWorkspace,
 } from '../store/workspace';
 import { connectHubSpot, disconnectHubSpot, hubSpotStatus } from './crm-connect';
+import { readSetupChoices, saveSetup } from './crm-setup';
 import { foreground } from './foreground';
 import { loadQueueEntries } from './load-queue-entries';
 import { readReportAnswer } from './report-views';
@@ -150,6 +151,14 @@ export function registerRouter(
     return result;
   });
   handle('crmStatus', context, () => hubSpotStatus());
+  handle('crmSetupChoices', context, () => readSetupChoices());
+  handle('crmSaveSetup', context, async (input) => {
+    const result = await saveSetup(input);
+    // Another mode reads other records: the source is built again and panels read afresh.
+    connectionChanged();
+    changed();
+    return result;
+  });
   handle('outboxStatus', context, async () => {
     const unreadableRecords = await source().unreadableRecords();
     return {

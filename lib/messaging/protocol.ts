@@ -15,6 +15,22 @@ import { ReportWindow } from '../report/report-data-schema';
 import { ReportProgress } from '../report/report-progress';
 import { ReportAnswerSchema } from '../report/report-schema';
 
+/** HubSpot's setup as the options page picks it: the background checks it against the portal. */
+const SetupPick = z.object({
+  mode: z.enum(['contacts', 'leads']),
+  leads: z
+    .object({
+      pipelineId: z.string().max(100),
+      workStageIds: z.array(z.string().max(100)).max(20),
+      qualifiedStageId: z.string().max(100),
+      unqualifiedStageId: z.string().max(100),
+      handoffStageId: z.string().max(100),
+    })
+    .optional(),
+  scoreProperty: z.string().max(100).optional(),
+});
+export type SetupPick = z.infer<typeof SetupPick>;
+
 /** Longer than any address a host page shows (browsers cap theirs near 2 MB; a report never needs that). */
 export const MAX_PAGE_URL = 4096;
 
@@ -135,12 +151,42 @@ export const protocol = {
     input: z.null().optional(),
     output: z.object({ purged: z.number() }),
   },
+  /** What the options page offers for HubSpot's setup: read from the portal, with the setup in use. */
+  crmSetupChoices: {
+    from: 'extension-page',
+    input: z.null().optional(),
+    output: z.object({
+      mode: z.enum(['contacts', 'leads']),
+      current: SetupPick.optional(),
+      leads: z.discriminatedUnion('available', [
+        z.object({
+          available: z.literal(true),
+          pipelines: z.array(
+            z.object({
+              id: z.string(),
+              label: z.string(),
+              stages: z.array(z.object({ id: z.string(), label: z.string() })),
+            }),
+          ),
+        }),
+        z.object({ available: z.literal(false), reason: z.string() }),
+      ]),
+      /** The portal's number properties of contacts: where its own score may live. */
+      scoreProperties: z.array(z.object({ name: z.string(), label: z.string() })),
+    }),
+  },
+  crmSaveSetup: {
+    from: 'extension-page',
+    input: SetupPick,
+    output: z.object({ mode: z.enum(['contacts', 'leads']) }),
+  },
   crmStatus: {
     from: 'extension-page',
     input: z.null().optional(),
     output: z.object({
       connected: z.boolean(),
       system: z.literal('hubspot').optional(),
+      mode: z.enum(['contacts', 'leads']).optional(),
       baseUrl: z.string().optional(),
       ownerId: z.string().optional(),
       connectedAt: z.string().optional(),

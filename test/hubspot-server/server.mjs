@@ -7,7 +7,7 @@
  */
 import http from 'node:http';
 import { ApiError, ENGAGEMENT_TYPES, errorBody, objectTypeOf, Portal } from './portal.mjs';
-import { CONTACT_PROPERTIES, LEAD_PIPELINES, LEAD_PROPERTIES } from './properties.mjs';
+import { CONTACT_PROPERTIES, LEAD_PIPELINES, LEAD_PROPERTIES, OWNERS } from './properties.mjs';
 import { seededRandom, seedPortal } from './seed.mjs';
 
 export {
@@ -67,6 +67,7 @@ const SCOPES = {
   write: 'crm.objects.contacts.write',
   leadsRead: 'crm.objects.leads.read',
   leadsWrite: 'crm.objects.leads.write',
+  ownersRead: 'crm.objects.owners.read',
 };
 /** Path segments that name the leads object. */
 const LEAD_SEGMENTS = new Set(['leads', 'lead', '0-136']);
@@ -311,6 +312,32 @@ export async function startFakeHubSpot(options = {}) {
       run: ({ params }) => {
         const type = typeIn(params[1] ?? '', ['contacts', 'leads']);
         return { status: 200, body: { results: type === 'leads' ? LEAD_PROPERTIES : CONTACT_PROPERTIES } };
+      },
+    },
+    {
+      // The Owners API (`GET /crm/owners/{v}`, `limit` ≤ 500 and `after`): HubSpot's users, by owner id.
+      method: 'GET',
+      pattern: new RegExp(`^/crm/owners/${V}/?$`),
+      scope: SCOPES.ownersRead,
+      run: ({ url }) => {
+        const limit = Number(url.searchParams.get('limit') ?? 100);
+        const offset = Number(url.searchParams.get('after') ?? 0);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+          throw new ApiError(400, 'VALIDATION_ERROR', 'limit must be between 1 and 500');
+        if (!Number.isInteger(offset) || offset < 0)
+          throw new ApiError(400, 'VALIDATION_ERROR', 'after is not a valid paging cursor');
+        const at = '2026-01-05T09:00:00.000Z';
+        const results = OWNERS.slice(offset, offset + limit).map((owner, index) => ({
+          ...owner,
+          type: 'PERSON',
+          userId: 7000 + index + offset,
+          createdAt: at,
+          updatedAt: at,
+          archived: false,
+        }));
+        const next =
+          offset + limit < OWNERS.length ? { paging: { next: { after: String(offset + limit) } } } : {};
+        return { status: 200, body: { results, ...next } };
       },
     },
     {

@@ -8,7 +8,8 @@ export function formatPoints(points: number): string {
   return whole > 0 ? `+${whole}` : `−${Math.abs(whole)}`;
 }
 
-export function ScoreSection({ score }: { score: ScoreResult }) {
+/** `crmScoreLabel`: what the CRM calls its score ("HubSpot: Combined score"); the chip says whose it is. */
+export function ScoreSection({ score, crmScoreLabel }: { score: ScoreResult; crmScoreLabel?: string }) {
   const [open, setOpen] = useState(false);
   const explanationId = useId();
   const parts = [
@@ -30,8 +31,13 @@ export function ScoreSection({ score }: { score: ScoreResult }) {
           </span>
         </span>
         {score.crmScore !== undefined && (
-          <span className="chip" title="The score your CRM computed">
-            {CRM_SCORE_LABEL}: {score.crmScore}
+          <span
+            className="chip"
+            title="The score your CRM computed, not Baton's"
+            data-testid="crm-score"
+            data-value={score.crmScore}
+          >
+            {crmScoreLabel ?? CRM_SCORE_LABEL}: {score.crmScore}
           </span>
         )}
         <button

@@ -7,7 +7,7 @@ import { HandoffDateForm } from './HandoffDateForm';
 
 type Props = {
   sla: SlaResult;
-  lead: Pick<Lead, 'id' | 'stage' | 'mqlAt'>;
+  lead: Pick<Lead, 'id' | 'stage' | 'mqlAt' | 'handoff'>;
   now: number;
   timeZone: string;
   /** Sets a missing handoff date; absent where the source owns it (a CRM). */
@@ -43,6 +43,11 @@ export function SlaStrip({ sla, lead, now, timeZone, onSetHandoff }: Props) {
           {slaWords(sla, lead, now, timeZone)}
         </span>
       </p>
+      {lead.handoff && lead.mqlAt && (
+        <p className="muted small" data-testid="sla-handoff" data-from={lead.handoff.from}>
+          {handoffWords(lead.handoff, Date.parse(lead.mqlAt), now, timeZone)}
+        </p>
+      )}
       {noHandoff && onSetHandoff && <HandoffDateForm timeZone={timeZone} now={now} onSave={onSetHandoff} />}
       {noHandoff && !onSetHandoff && (
         <p className="muted small">Set the MQL date in the CRM; Baton starts the clock from it.</p>
@@ -60,4 +65,18 @@ export function SlaStrip({ sla, lead, now, timeZone, onSetHandoff }: Props) {
       )}
     </section>
   );
+}
+
+/** Where the clock started: "Handed to you Tue 10:12, after Jo Teammate". */
+export function handoffWords(
+  handoff: NonNullable<Lead['handoff']>,
+  at: number,
+  now: number,
+  timeZone: string,
+): string {
+  const when = formatWhen(at, now, timeZone);
+  if (handoff.from === 'owner_assigned')
+    return `Handed to you ${when}${handoff.previousOwner ? `, after ${handoff.previousOwner}` : ''}: the clock started then.`;
+  if (handoff.from === 'lead_stage') return `Clock started ${when}, when the lead entered its first stage.`;
+  return `Clock started ${when}, at the MQL handoff.`;
 }

@@ -27,6 +27,8 @@ const objectPath = (objectType: ObjectType, id: string) =>
 
 export const paths = {
   properties: (objectType: RecordType) => `/crm/properties/${HUBSPOT_API_VERSION}/${objectType}`,
+  /** The Owners API: the portal's users, by owner id (scope crm.objects.owners.read). */
+  owners: () => `/crm/owners/${HUBSPOT_API_VERSION}`,
   /** The Leads object's pipelines and their stages (object type id 0-136). */
   leadPipelines: () => `/crm/pipelines/${HUBSPOT_API_VERSION}/0-136`,
   search: (objectType: ObjectType) => `/crm/objects/${HUBSPOT_API_VERSION}/${objectType}/search`,
@@ -161,6 +163,19 @@ export const PipelinesResponse = z.object({
   results: z
     .array(z.unknown())
     .transform((rows) => rows.flatMap((row) => Pipeline.safeParse(row).data ?? [])),
+});
+
+/** `GET /crm/owners/{v}`, owner by owner: one that does not parse is left out. */
+const Owner = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  firstName: z.string().nullable().optional(),
+  lastName: z.string().nullable().optional(),
+  email: z.string().nullable().optional(),
+});
+export type Owner = z.infer<typeof Owner>;
+export const OwnersResponse = z.object({
+  results: z.array(z.unknown()).transform((rows) => rows.flatMap((row) => Owner.safeParse(row).data ?? [])),
+  paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
 });
 
 /** The answer to a default association: only its status matters (an error is an HTTP error). */

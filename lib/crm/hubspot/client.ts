@@ -12,6 +12,8 @@ import {
   ErrorBody,
   type Filter,
   type ObjectType,
+  type Owner,
+  OwnersResponse,
   PipelinesResponse,
   PropertiesResponse,
   paths,
@@ -175,6 +177,22 @@ export class HubSpotClient {
 
   listProperties(objectType: RecordType) {
     return this.request('GET', paths.properties(objectType), PropertiesResponse).then((r) => r.results);
+  }
+
+  /** Every owner of the portal, 500 a page. */
+  async listOwners(): Promise<Owner[]> {
+    const owners: Owner[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.request(
+        'GET',
+        `${paths.owners()}?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+        OwnersResponse,
+      );
+      owners.push(...page.results);
+      after = page.paging?.next?.after;
+    } while (after);
+    return owners;
   }
 
   /** The Leads object's pipelines; a portal without the Leads object answers 403 (a HubSpotAuthError). */

@@ -3,6 +3,7 @@ import type { OutboxEntry } from '../../outbox/entry';
 import type { HubSpotConnection } from '../connection';
 import type { CrmObject, EngagementType } from './api';
 import { type HubSpotClient, HubSpotError } from './client';
+import { LeadRecords, leadRecordDispositionWrites, stageBefore } from './leads-object';
 import {
   assetSentNote,
   attemptTag,
@@ -17,6 +18,7 @@ import {
   TAG_PROPERTY,
 } from './mapping';
 import { HubSpotReadCache } from './read-cache';
+import { type LeadsSetup, leadsSetupOf } from './setup';
 
 /** Writes after which HubSpot's copy of the lead differs from the cached one (beyond what the local copies show). */
 const CHANGES_WHAT_THE_CARD_READS = new Set<OutboxEntry['kind']>([
@@ -33,7 +35,7 @@ const CHANGES_WHAT_THE_CARD_READS = new Set<OutboxEntry['kind']>([
 export class HubSpotWriter {
   constructor(
     private readonly client: HubSpotClient,
-    private readonly connection: Pick<HubSpotConnection, 'fieldMap' | 'ownerId'>,
+    private readonly connection: Pick<HubSpotConnection, 'fieldMap' | 'ownerId' | 'setup'>,
     /** The card's read cache (shared with the source): a send forgets the lead it changes. */
     private readonly reads: Pick<HubSpotReadCache<unknown>, 'forget'> = new HubSpotReadCache(),
   ) {}
@@ -56,9 +58,11 @@ export class HubSpotWriter {
     // A second try may follow a send whose answer was lost: look for the write's tag first.
     const retrying = entry.tries > 1;
     switch (entry.kind) {
-      case 'attempt':
-        await this.createOnce(contactId, entry.attempt, retrying);
+      case 'attempt': {
+        const engagement = await this.createOnce(contactId, entry.attempt, retrying);
+        await this.alsoOnLeadRecord(contactId, engagementTypeFor(entry.attempt.channel), engagement.id);
         return;
+      }
       case 'removeAttempt':
         await this.deleteLogged(entry.attempt);
         return;
@@ -67,7 +71,16 @@ export class HubSpotWriter {
         return;
       case 'disposition': {
         const { properties, note } = dispositionToWrites(entry.disposition);
-        await this.client.updateContact(contactId, properties);
+        const leads = leadsSetupOf(this.connection.setup);
+        const record = leads && (await this.leadRecordOf(contactId, leads));
+        // Leads mode moves the lead record; a contact without one is handed back as in contacts mode.
+        if (leads && record)
+          await this.client.updateRecord(
+            'leads',
+            record.id,
+            leadRecordDispositionWrites(entry.disposition, leads),
+          );
+        else await this.client.updateContact(contactId, properties);
         if (note) await this.noteOnce(contactId, entry.disposition.id, entry.disposition.at, note, retrying);
         return;
       }
@@ -121,9 +134,21 @@ export class HubSpotWriter {
 
   /**
    * A note created once, as attempts are: its body carries the write's id, looked up before a
-   * retry and after a failure whose outcome is unknown.
+   * retry and after a failure whose outcome is unknown. In Leads mode it is on the lead record too.
    */
   private async noteOnce(
+    contactId: string,
+    id: string,
+    at: string,
+    text: string,
+    checkFirst: boolean,
+  ): Promise<CrmObject> {
+    const note = await this.createNoteOnce(contactId, id, at, text, checkFirst);
+    await this.alsoOnLeadRecord(contactId, 'notes', note.id);
+    return note;
+  }
+
+  private async createNoteOnce(
     contactId: string,
     id: string,
     at: string,
@@ -146,6 +171,23 @@ export class HubSpotWriter {
       }
       throw error;
     }
+  }
+
+  /** The contact's current lead record in Leads mode (see leads-object.ts). */
+  private async leadRecordOf(contactId: string, leads: LeadsSetup): Promise<CrmObject | undefined> {
+    return (await new LeadRecords(this.client, leads).forContact(contactId)).record;
+  }
+
+  /**
+   * Leads mode: what Baton wrote on the contact goes on its lead record too, so the prospecting
+   * workspace shows it. A default association is idempotent: after a lost answer, the retry
+   * finds the engagement by its tag and associates it again, harmlessly.
+   */
+  private async alsoOnLeadRecord(contactId: string, type: EngagementType, engagementId: string) {
+    const leads = leadsSetupOf(this.connection.setup);
+    if (!leads) return;
+    const record = await this.leadRecordOf(contactId, leads);
+    if (record) await this.client.associateDefault(type, engagementId, 'leads', record.id);
   }
 
   private async findTaggedNote(id: string): Promise<CrmObject | undefined> {
@@ -186,6 +228,20 @@ export class HubSpotWriter {
 
   /** Puts the stage back and removes the hand-back's note, whether or not they were applied. */
   private async revertDisposition(contactId: string, disposition: Disposition): Promise<void> {
+    const leads = leadsSetupOf(this.connection.setup);
+    const record = leads && (await this.leadRecordOf(contactId, leads));
+    if (leads && record) {
+      const movedTo = leadRecordDispositionWrites(disposition, leads).hs_pipeline_stage ?? '';
+      await this.client.updateRecord('leads', record.id, {
+        hs_pipeline_stage: stageBefore(record, movedTo, leads),
+        ...(disposition.kind === 'accept' ? {} : { hs_lead_disqualification_reason: '' }),
+      });
+      if (disposition.kind !== 'accept') {
+        const note = await this.findTaggedNote(disposition.id);
+        if (note) await this.client.deleteEngagement('notes', note.id);
+      }
+      return;
+    }
     if (disposition.kind === 'accept') {
       // HubSpot does not move a lifecycle stage backwards unless it is cleared first.
       await this.client.updateContact(contactId, { lifecyclestage: '' });
