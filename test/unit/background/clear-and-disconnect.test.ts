@@ -139,8 +139,9 @@ describe('retention', () => {
 });
 
 test('connectHubSpot is the only way a token gets in (sanity: the pinned host still connects)', async () => {
-  vi.spyOn(globalThis, 'fetch').mockResolvedValue(
-    new Response(JSON.stringify({ results: [] }), { status: 200 }),
+  // Connecting reads the contact properties and the owners: each call gets its own answer.
+  vi.spyOn(globalThis, 'fetch').mockImplementation(
+    async () => new Response(JSON.stringify({ results: [] }), { status: 200 }),
   );
   await connectHubSpot({ token: 'pat-na1-0123456789', baseUrl: 'https://api.hubapi.com', ownerId: '' });
   expect((await readConnection())?.baseUrl).toBe('https://api.hubapi.com');
