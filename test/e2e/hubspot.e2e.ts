@@ -44,6 +44,10 @@ describe('Baton with HubSpot connected (local test server)', () => {
       .poll(() => panel.getByTestId('lead-name').textContent(), { timeout: 15_000 })
       .toBe('Dana Whitfield');
     expect(await panel.getByTestId('lead-stage').textContent()).toBe('MQL');
+    // Jo had her before the rep: the rep's clock started when she was reassigned.
+    expect(await panel.getByTestId('sla-handoff').textContent()).toMatch(
+      /^Handed to you .+, after Jo Teammate/,
+    );
 
     await panel.getByTestId('log-attempt-call').click();
     // It waits out the five-second undo window before going to HubSpot.
@@ -139,5 +143,39 @@ describe('Baton with HubSpot connected (local test server)', () => {
     panel = await openPanel(baton, await tabIdOf(baton, gmail));
     await panel.getByTestId('lead-name').filter({ hasText: 'Priya Raman' }).waitFor({ timeout: 15_000 });
     await expect.poll(() => panel.getByTestId('sync-status').count()).toBe(0);
+  });
+  test('Leads mode, set up from the portal: the card follows the lead record’s stage and clock, with HubSpot’s score', async () => {
+    const options = await baton.context.newPage();
+    await options.goto(extensionUrl(baton, 'options.html'));
+    await options.getByTestId('crm-setup').waitFor({ timeout: 15_000 });
+    await options.getByTestId('crm-mode-leads').check();
+    await options.getByTestId('crm-leads-stages').waitFor();
+    // The stages are the portal's: the first pick works every stage but the two closing ones.
+    expect(await options.getByTestId('crm-work-stage-attempting-stage-id').isChecked()).toBe(true);
+    expect(await options.getByTestId('crm-work-stage-qualified-stage-id').isChecked()).toBe(false);
+    expect(await options.getByTestId('crm-setup-qualifiedStageId').inputValue()).toBe('qualified-stage-id');
+    expect(
+      await options.getByTestId('crm-setup-score').locator('option').allTextContents(),
+    ).not.toContainEqual(expect.stringContaining('hubspotscore'));
+    await options.getByTestId('crm-setup-score').selectOption('lead_scoring_combined');
+    await options.getByTestId('crm-setup-save').click();
+    await expect
+      .poll(() => options.getByTestId('crm-setup-saved').textContent(), { timeout: 15_000 })
+      .toContain('the Leads object');
+
+    const gmail = await baton.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkXnGJHvPqRsTdWmCzBxNkL');
+    const panel = await openPanel(baton, await tabIdOf(baton, gmail));
+    await panel.getByTestId('lead-name').filter({ hasText: 'Dana Whitfield' }).waitFor({ timeout: 15_000 });
+    // Her contact was accepted above; her lead record is still in its first stage, which the card now follows.
+    await expect
+      .poll(() => panel.getByTestId('crm-stage').textContent(), { timeout: 15_000 })
+      .toBe('HubSpot: New');
+    expect(await panel.getByTestId('lead-stage').textContent()).toBe('MQL');
+    expect(await panel.getByTestId('crm-score').textContent()).toBe('HubSpot: Combined score: 82');
+    // Her lead record has had one owner: its clock is when it entered its first stage.
+    expect(await panel.getByTestId('sla-handoff').textContent()).toMatch(
+      /^Clock started .+, when the lead entered its first stage/,
+    );
   });
 });
