@@ -238,6 +238,31 @@ export class HubSpotClient {
     });
   }
 
+  /** Search, page after page (200 a page), until `limit` records or the last page. */
+  async searchUpTo(
+    objectType: ObjectType,
+    filters: Filter[],
+    properties: readonly string[],
+    limit: number,
+  ): Promise<{ results: CrmObject[]; skipped: number }> {
+    const results: CrmObject[] = [];
+    let skipped = 0;
+    let after: string | undefined;
+    do {
+      const page = await this.search(
+        objectType,
+        filters,
+        properties,
+        Math.min(200, limit - results.length),
+        after,
+      );
+      results.push(...page.results);
+      skipped += page.skipped;
+      after = page.paging?.next?.after;
+    } while (after && results.length < limit);
+    return { results, skipped };
+  }
+
   updateContact(id: string, properties: Record<string, string>) {
     return this.updateRecord('contacts', id, properties);
   }

@@ -137,21 +137,9 @@ export class LeadRecords {
       { propertyName: 'hs_pipeline_stage', operator: 'IN', values: this.setup.workStageIds },
       ...(owner ? [{ propertyName: 'hubspot_owner_id', operator: 'EQ' as const, value: owner }] : []),
     ];
-    const ids: string[] = [];
-    let skipped = 0;
-    let after: string | undefined;
-    do {
-      const page = await this.client.search(
-        'leads',
-        filters,
-        ['hs_object_id'],
-        Math.min(200, limit - ids.length),
-        after,
-      );
-      ids.push(...page.results.map((record) => record.id));
-      skipped += page.skipped;
-      after = page.paging?.next?.after;
-    } while (after && ids.length < limit);
+    const found = await this.client.searchUpTo('leads', filters, ['hs_object_id'], limit);
+    const ids = found.results.map((record) => record.id);
+    let skipped = found.skipped;
     const read = await this.client.batchRead(
       'leads',
       ids,

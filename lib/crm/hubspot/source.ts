@@ -321,24 +321,9 @@ export class HubSpotLeadSource implements LeadSource {
       { propertyName: 'lifecyclestage', operator: 'EQ' as const, value: 'marketingqualifiedlead' },
       ...(owner ? [{ propertyName: 'hubspot_owner_id', operator: 'EQ' as const, value: owner }] : []),
     ];
-    const leads: Lead[] = [];
-    let skipped = 0;
-    let after: string | undefined;
-    do {
-      const page = await this.client.search(
-        'contacts',
-        filters,
-        this.properties,
-        Math.min(200, limit - leads.length),
-        after,
-      );
-      const readable = this.toLeads(page.results, 'queue', page.skipped);
-      skipped += page.results.length + page.skipped - readable.length;
-      leads.push(...readable);
-      after = page.paging?.next?.after;
-    } while (after && leads.length < limit);
-    this.shared.unreadable.note('queue', skipped);
-    return leads;
+    const found = await this.client.searchUpTo('contacts', filters, this.properties, limit);
+    // Counted under 'queue' as they are read: records the client could not parse, and contacts that are not leads.
+    return this.toLeads(found.results, 'queue', found.skipped);
   }
 
   /** For the queue: Baton's own mirror of the attempts it logged (reading every contact's history would cost a request per contact). */
