@@ -59,6 +59,20 @@ async function leadPipelines(client: HubSpotClient): Promise<Pipeline[] | undefi
   }
 }
 
+/**
+ * Saves a new setup on the connection as it is now, only if it is still the one the HubSpot calls
+ * were made with: a disconnect (or a new token) while they ran must never be undone by this save.
+ */
+async function updateIfStillConnected(
+  asked: HubSpotConnection,
+  setupOf: (fresh: HubSpotConnection) => HubSpotSetup,
+): Promise<boolean> {
+  const fresh = await readConnection();
+  if (!fresh || fresh.token !== asked.token || fresh.baseUrl !== asked.baseUrl) return false;
+  await saveConnection({ ...fresh, setup: setupOf(fresh) });
+  return true;
+}
+
 export async function readSetupChoices() {
   const connection = await requireConnection();
   const client = clientFor(connection);
@@ -68,7 +82,7 @@ export async function readSetupChoices() {
     readOwnerNames(client),
   ]);
   // Owners change: the names are refreshed whenever the setup is looked at.
-  await saveConnection({ ...connection, setup: { ...connection.setup, ownerNames } });
+  await updateIfStillConnected(connection, (fresh) => ({ ...fresh.setup, ownerNames }));
   const { setup } = connection;
   return {
     mode: setup.mode,
@@ -134,7 +148,12 @@ export async function saveSetup(pick: SetupPick): Promise<{ mode: 'contacts' | '
     );
     leads = {
       ...pick.leads,
-      stageLabels: Object.fromEntries(pipeline.stages.map((stage) => [stage.id, stage.label])),
+      // The portal names its stages as it likes: cut to what the setup keeps, nameless ones left out.
+      stageLabels: Object.fromEntries(
+        pipeline.stages.flatMap((stage) =>
+          stage.label.trim() ? [[stage.id, stage.label.trim().slice(0, 120)]] : [],
+        ),
+      ),
       reasonOptions: matchReasonOptions(reasonProperty?.options ?? [], RECYCLE_REASON_LABELS),
     };
   }
@@ -142,10 +161,11 @@ export async function saveSetup(pick: SetupPick): Promise<{ mode: 'contacts' | '
     mode: pick.mode,
     leads,
     scoreProperty: score?.name,
-    scoreLabel: score?.label,
+    scoreLabel: score?.label.trim().slice(0, 100) || undefined,
     ownerNames,
   });
   if (!setup.success) throw new Error(`HubSpot setup: ${describeZodError(setup.error)}`);
-  await saveConnection({ ...connection, setup: setup.data });
+  const saved = await updateIfStillConnected(connection, () => setup.data);
+  if (!saved) throw new Error('HubSpot was disconnected or reconnected meanwhile: the setup was not saved.');
   return { mode: setup.data.mode };
 }

@@ -93,7 +93,7 @@ export function contentTouches(contact: CrmObject, leadId: string): Touch[] {
       const key = `${pair.kind}|${instant}|${title}`;
       if (touches.has(key)) continue;
       touches.set(key, {
-        id: `${leadId}:${pair.name}:${at}`,
+        id: `${leadId}:${pair.name}:${at}:${title}`,
         leadId,
         at: instant,
         kind: pair.kind,

@@ -91,12 +91,12 @@ export function leadRecordDispositionWrites(
 
 /**
  * The stage a lead record had before a hand-back moved it to `movedTo`: the newest write of
- * another stage in its history; the first stage to work when the history does not say.
+ * another stage in its history. Undefined when the record is no longer in `movedTo` (the move
+ * never reached HubSpot, or someone moved it since): then an undo leaves the stage alone.
  */
-export function stageBefore(record: CrmObject, movedTo: string, setup: LeadsSetup): string {
-  const history = historyOf(record, 'hs_pipeline_stage');
-  const at = history.findIndex((entry) => entry.value?.trim() === movedTo);
-  const before = history.slice(Math.max(at, 0)).find((entry) => {
+export function stageBefore(record: CrmObject, movedTo: string, setup: LeadsSetup): string | undefined {
+  if (stageIdOf(record) !== movedTo) return undefined;
+  const before = historyOf(record, 'hs_pipeline_stage').find((entry) => {
     const value = entry.value?.trim();
     return value && value !== movedTo;
   });

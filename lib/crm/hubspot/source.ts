@@ -216,7 +216,10 @@ export class HubSpotLeadSource implements LeadSource {
       b.at.localeCompare(a.at),
     );
     return {
-      lead: withPendingWrites(recycledIfSaid(lead, dispositions), entries),
+      lead: withPendingWrites(
+        this.leadsSetup && leadRecord ? recycledIfSaid(lead, dispositions) : lead,
+        entries,
+      ),
       touches,
       attempts,
       dispositions: dispositions.sort((a, b) => a.at.localeCompare(b.at)),

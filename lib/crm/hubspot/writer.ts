@@ -232,10 +232,12 @@ export class HubSpotWriter {
     const record = leads && (await this.leadRecordOf(contactId, leads));
     if (leads && record) {
       const movedTo = leadRecordDispositionWrites(disposition, leads).hs_pipeline_stage ?? '';
-      await this.client.updateRecord('leads', record.id, {
-        hs_pipeline_stage: stageBefore(record, movedTo, leads),
-        ...(disposition.kind === 'accept' ? {} : { hs_lead_disqualification_reason: '' }),
-      });
+      const before = stageBefore(record, movedTo, leads);
+      if (before)
+        await this.client.updateRecord('leads', record.id, {
+          hs_pipeline_stage: before,
+          ...(disposition.kind === 'accept' ? {} : { hs_lead_disqualification_reason: '' }),
+        });
       if (disposition.kind !== 'accept') {
         const note = await this.findTaggedNote(disposition.id);
         if (note) await this.client.deleteEngagement('notes', note.id);

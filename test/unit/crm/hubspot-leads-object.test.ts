@@ -114,13 +114,17 @@ describe('hand-backs on the lead record', () => {
       ],
     });
     expect(stageBefore(moved, 's-lost', setup)).toBe('s-tried');
-    // Never applied: the stage it is in stands.
+    // Never applied, or moved since (even if it was in s-lost once): the stage it is in stands.
     const untouched = record('1', { hs_pipeline_stage: 's-tried' }, undefined, {
-      hs_pipeline_stage: [{ value: 's-tried', timestamp: '2026-12-03T10:00:00Z' }],
+      hs_pipeline_stage: [
+        { value: 's-tried', timestamp: '2026-12-03T10:00:00Z' },
+        { value: 's-lost', timestamp: '2026-11-03T10:00:00Z' },
+        { value: 's-fresh', timestamp: '2026-11-01T10:00:00Z' },
+      ],
     });
-    expect(stageBefore(untouched, 's-lost', setup)).toBe('s-tried');
-    // No history at all: the first stage to work.
-    expect(stageBefore(record('1', {}), 's-lost', setup)).toBe('s-fresh');
+    expect(stageBefore(untouched, 's-lost', setup)).toBeUndefined();
+    // In s-lost with no history at all: the first stage to work.
+    expect(stageBefore(record('1', { hs_pipeline_stage: 's-lost' }), 's-lost', setup)).toBe('s-fresh');
   });
 });
 
