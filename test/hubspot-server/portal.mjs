@@ -717,33 +717,7 @@ export class Portal {
     if (associations === undefined || (Array.isArray(associations) && associations.length === 0))
       throw needed();
     if (!Array.isArray(associations)) throw badRequest('associations must be an array');
-    /** @type {string[]} */
-    const contactIds = [];
-    for (const association of associations) {
-      const to = isPlainObject(association) ? /** @type {{ to?: unknown }} */ (association).to : undefined;
-      const toId = isPlainObject(to) ? scalar(/** @type {{ id?: unknown }} */ (to).id) : undefined;
-      const types = isPlainObject(association)
-        ? /** @type {{ types?: unknown }} */ (association).types
-        : undefined;
-      if (toId === undefined || !Array.isArray(types) || types.length === 0) {
-        throw badRequest('Each association needs to.id and a non-empty types array');
-      }
-      for (const spec of types) {
-        const category = isPlainObject(spec) ? spec.associationCategory : undefined;
-        const typeId = isPlainObject(spec) ? spec.associationTypeId : undefined;
-        if (category !== 'HUBSPOT_DEFINED' || Number(typeId) !== expected) {
-          throw badRequest(
-            `Invalid association type ${String(category)}/${String(typeId)} from leads: the test server knows ` +
-              `only HUBSPOT_DEFINED/${expected} (lead to contact)`,
-          );
-        }
-      }
-      if (!this.find('contacts', toId)) {
-        throw badRequest(`Could not create the lead: contact ${toId} does not exist`);
-      }
-      contactIds.push(toId);
-    }
-    return contactIds;
+    return this.contactTargets(associations, expected, 'leads', 'lead to contact', 'the lead');
   }
 
   /**
@@ -776,6 +750,22 @@ export class Portal {
     if (associations === undefined) return [];
     if (!Array.isArray(associations)) throw badRequest('associations must be an array');
     const expected = ASSOCIATION_TYPE_IDS[type].toContact;
+    return this.contactTargets(
+      associations,
+      expected,
+      type,
+      `${type.replace(/s$/, '')} to contact`,
+      'the association',
+    );
+  }
+
+  /**
+   * The contact ids of a create's `associations`, each checked: a target id, the one association
+   * type the test server knows for `from`, and an existing contact.
+   * @param {unknown[]} associations @param {number} expected @param {string} from @param {string} kind @param {string} what
+   * @returns {string[]}
+   */
+  contactTargets(associations, expected, from, kind, what) {
     /** @type {string[]} */
     const contactIds = [];
     for (const association of associations) {
@@ -792,13 +782,13 @@ export class Portal {
         const typeId = isPlainObject(spec) ? spec.associationTypeId : undefined;
         if (category !== 'HUBSPOT_DEFINED' || Number(typeId) !== expected) {
           throw badRequest(
-            `Invalid association type ${String(category)}/${String(typeId)} from ${type}: the test server knows ` +
-              `only HUBSPOT_DEFINED/${expected} (${type.replace(/s$/, '')} to contact)`,
+            `Invalid association type ${String(category)}/${String(typeId)} from ${from}: the test server knows ` +
+              `only HUBSPOT_DEFINED/${expected} (${kind})`,
           );
         }
       }
       if (!this.find('contacts', toId)) {
-        throw badRequest(`Could not create the association: contact ${toId} does not exist`);
+        throw badRequest(`Could not create ${what}: contact ${toId} does not exist`);
       }
       contactIds.push(toId);
     }
