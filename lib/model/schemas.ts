@@ -61,11 +61,11 @@ export const LEAD_LIMITS = { id: 200, emails: 50, owner: 200, crmRefs: 10 } as c
 
 /**
  * Why a CRM lead's handoff instant is what it is: the MQL date, the moment the current owner got
- * it (a reassigned lead restarts the clock for its new owner), or when it entered the CRM's
- * first lead stage. `previousOwner`: who had it before, by name, when the CRM says.
+ * it (a reassigned lead restarts the clock for its new owner), when it entered the CRM's first
+ * lead stage, or (nothing better known) when the record was created. `previousOwner`: who had it before, by name, when the CRM says.
  */
 export const LeadHandoff = z.object({
-  from: z.enum(['mql', 'owner_assigned', 'lead_stage']),
+  from: z.enum(['mql', 'owner_assigned', 'lead_stage', 'created']),
   previousOwner: z.string().trim().min(1).max(200).optional(),
 });
 export type LeadHandoff = z.infer<typeof LeadHandoff>;

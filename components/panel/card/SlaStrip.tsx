@@ -78,5 +78,7 @@ export function handoffWords(
   if (handoff.from === 'owner_assigned')
     return `Handed to you ${when}${handoff.previousOwner ? `, after ${handoff.previousOwner}` : ''}: the clock started then.`;
   if (handoff.from === 'lead_stage') return `Clock started ${when}, when the lead entered its first stage.`;
+  if (handoff.from === 'created')
+    return `Clock started ${when}, when the record was created (the CRM has no handoff date for it).`;
   return `Clock started ${when}, at the MQL handoff.`;
 }

@@ -1,25 +1,22 @@
 import { z } from 'zod';
-import type {
-  AssetSent,
-  Attempt,
-  ContentRequest,
-  Disposition,
-  LeadPatch,
-  LeadStage,
-} from '../../model/schemas';
+import type { Attempt, Disposition, LeadPatch, LeadStage } from '../../model/schemas';
+import { type AttemptChannel, type AttemptOutcome, Email, LEAD_LIMITS, Lead } from '../../model/schemas';
+import { uuidFromString } from '../uuid';
 import {
-  AttemptChannel,
-  AttemptOutcome,
-  Email,
-  LEAD_LIMITS,
-  Lead,
-  RECYCLE_REASON_LABELS,
-} from '../../model/schemas';
+  assetSentNote,
+  attemptTag,
+  contentRequestNote,
+  handBackNote,
+  noteTag,
+  readTag,
+  TAG,
+} from '../write-tags';
 import type { CrmObject, EngagementType } from './api';
 import { CONTENT_PROPERTIES } from './content-touches';
 import { handoffOf, millis, ownerAssignment } from './history';
 import { defaultHubSpotSetup, type HubSpotSetup } from './setup';
-import { uuidFromString } from './uuid';
+
+export { assetSentNote, attemptTag, contentRequestNote, noteTag };
 
 /** Which contact property holds each Baton field HubSpot has no standard property for. Configurable. */
 export const FieldMap = z.object({
@@ -226,28 +223,6 @@ export function patchToProperties(patch: LeadPatch, map: FieldMap): Record<strin
 
 // --- attempts ---
 
-/** The tag Baton writes into each engagement: the attempt id (the idempotency key) and its outcome. */
-export const attemptTag = (attempt: Pick<Attempt, 'id' | 'outcome' | 'channel'>) =>
-  `[baton:${attempt.id}:${attempt.channel}:${attempt.outcome}]`;
-const TAG = /\[baton:([0-9a-f-]{36}):(\w+):(\w+)\]/i;
-
-/**
- * The attempt a tag names, when it is one Baton could have written: a UUID, a channel and an
- * outcome Baton knows. Another tool's `[baton:<uuid>:fax:pwned]` is read as any other engagement.
- */
-function readTag(
-  tagged: string | undefined,
-): { id: string; channel: AttemptChannel; outcome: AttemptOutcome } | undefined {
-  const match = tagged ? TAG.exec(tagged) : null;
-  if (!match?.[1]) return undefined;
-  const id = z.uuid().safeParse(match[1].toLowerCase());
-  const channel = AttemptChannel.safeParse(match[2]);
-  const outcome = AttemptOutcome.safeParse(match[3]);
-  return id.success && channel.success && outcome.success
-    ? { id: id.data, channel: channel.data, outcome: outcome.data }
-    : undefined;
-}
-
 const CALL_STATUS: Record<AttemptOutcome, string> = {
   no_answer: 'NO_ANSWER',
   left_voicemail: 'COMPLETED',
@@ -387,18 +362,13 @@ export function dispositionToWrites(disposition: Disposition): {
   note?: string;
 } {
   if (disposition.kind === 'accept') return { properties: { lifecyclestage: 'salesqualifiedlead' } };
-  const reason = `${RECYCLE_REASON_LABELS[disposition.reason]}${disposition.text ? `: ${disposition.text}` : ''}`;
-  const verb = disposition.kind === 'recycle' ? 'Recycled to nurture' : 'Disqualified';
   return {
     properties: { hs_lead_status: disposition.kind === 'recycle' ? 'BAD_TIMING' : 'UNQUALIFIED' },
-    note: `${verb} by sales in Baton. Reason: ${reason}`,
+    note: handBackNote(disposition),
   };
 }
 
 // --- notes: assets sent, content requests ---
-
-/** The tag in the body of each note Baton writes: the write's id, the idempotency key. */
-export const noteTag = (id: string) => `[baton:${id}]`;
 
 /** A note's body is HTML in HubSpot: what the rep or the library wrote goes in as text. */
 export function escapeHtml(text: string): string {
@@ -407,23 +377,3 @@ export function escapeHtml(text: string): string {
 
 /** The body of a note Baton writes: the text (escaped) and the write's tag. */
 export const noteBody = (text: string, id: string) => `${escapeHtml(text)}\n${noteTag(id)}`;
-
-/** What the rep did with the asset, in words a colleague reading the timeline takes at face value. */
-const ASSET_VERB: Record<AssetSent['channel'], string> = {
-  gmail_insert: 'Sent from Baton',
-  // Copying a link is not sending it: the note must not read as "sent" (#21 item 8).
-  copy_link: 'Link copied in Baton (not sent)',
-  open: 'Opened in Baton',
-};
-
-export function assetSentNote(
-  asset: { title: string; url: string } | undefined,
-  channel: AssetSent['channel'] = 'gmail_insert',
-): string {
-  const verb = ASSET_VERB[channel];
-  return asset ? `${verb}: ${asset.title} (${asset.url})` : `${verb}: an asset`;
-}
-
-export function contentRequestNote(request: Pick<ContentRequest, 'text'>): string {
-  return `Content the prospect asked for (logged in Baton): ${request.text}`;
-}

@@ -8,7 +8,7 @@ import {
   engagementToAttempt,
   patchToProperties,
 } from '@/lib/crm/hubspot/mapping';
-import { uuidFromString } from '@/lib/crm/hubspot/uuid';
+import { uuidFromString } from '@/lib/crm/uuid';
 import { Attempt, Lead } from '@/lib/model/schemas';
 
 const contact = {
