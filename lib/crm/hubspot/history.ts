@@ -1,4 +1,3 @@
-import type { LeadHandoff } from '../../model/schemas';
 import type { CrmObject, HistoryEntry } from './api';
 
 /** Epoch ms of a HubSpot instant (ISO string or epoch milliseconds); NaN when it is none. */
@@ -37,31 +36,4 @@ export function ownerAssignment(record: CrmObject): { at: number; previousOwnerI
     .find((entry) => entry.value?.trim())
     ?.value?.trim();
   return { at, ...(before && before !== owner ? { previousOwnerId: before } : {}) };
-}
-
-/**
- * The SLA's handoff: the later of when the lead was handed to sales (the MQL date, or the Leads
- * object's first stage) and when its current owner got it. A reassigned lead restarts the clock
- * for the new owner; the card says so, with the previous owner's name when known.
- */
-export function handoffOf(input: {
-  /** The MQL instant (contacts) or the first-stage entry (Leads object), epoch ms; NaN when unknown. */
-  handedAt: number;
-  handedFrom: 'mql' | 'lead_stage';
-  assignment: { at: number; previousOwnerId?: string } | undefined;
-  ownerNames: Readonly<Record<string, string>>;
-}): { at: string; handoff: LeadHandoff } | undefined {
-  const { handedAt, handedFrom, assignment, ownerNames } = input;
-  const assignedAt = assignment?.at ?? Number.NaN;
-  if (!Number.isFinite(handedAt)) return undefined; // never handed to sales: no clock to start
-  const previous = assignment?.previousOwnerId;
-  // Handed over and reassigned at one moment (a routing rule): the clock is the same; the card still says from whom.
-  const earlier = assignedAt < handedAt || (assignedAt === handedAt && !previous);
-  if (!Number.isFinite(assignedAt) || earlier)
-    return { at: new Date(handedAt).toISOString(), handoff: { from: handedFrom } };
-  const previousOwner = previous ? (ownerNames[previous] ?? `owner ${previous}`) : undefined;
-  return {
-    at: new Date(assignedAt).toISOString(),
-    handoff: { from: 'owner_assigned', ...(previousOwner ? { previousOwner } : {}) },
-  };
 }

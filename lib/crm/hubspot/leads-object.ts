@@ -1,7 +1,8 @@
 import type { Disposition, Lead, LeadStage } from '../../model/schemas';
+import { handoffOf } from '../handoff';
 import type { CrmObject, Filter } from './api';
 import type { HubSpotClient } from './client';
-import { handoffOf, historyOf, millis, ownerAssignment } from './history';
+import { historyOf, millis, ownerAssignment } from './history';
 import type { LeadsSetup } from './setup';
 
 /**

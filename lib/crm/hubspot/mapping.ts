@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Attempt, Disposition, LeadPatch, LeadStage } from '../../model/schemas';
 import { type AttemptChannel, type AttemptOutcome, Email, LEAD_LIMITS, Lead } from '../../model/schemas';
+import { clip, LIMIT } from '../clip';
+import { handoffOf } from '../handoff';
 import { uuidFromString } from '../uuid';
 import {
   assetSentNote,
@@ -13,10 +15,10 @@ import {
 } from '../write-tags';
 import type { CrmObject, EngagementType } from './api';
 import { CONTENT_PROPERTIES } from './content-touches';
-import { handoffOf, millis, ownerAssignment } from './history';
+import { millis, ownerAssignment } from './history';
 import { defaultHubSpotSetup, type HubSpotSetup } from './setup';
 
-export { assetSentNote, attemptTag, contentRequestNote, noteTag };
+export { assetSentNote, attemptTag, clip, contentRequestNote, noteTag };
 
 /** Which contact property holds each Baton field HubSpot has no standard property for. Configurable. */
 export const FieldMap = z.object({
@@ -105,14 +107,6 @@ function stageOf(lifecycle: string | undefined, leadStatus: string | undefined):
       return 'lead';
   }
 }
-
-/** A value cut to `max` characters (an ellipsis marks the cut): a web form may set any length. */
-export function clip(value: string | undefined, max: number): string | undefined {
-  if (value === undefined || value.length <= max) return value;
-  return `${value.slice(0, max - 1).trimEnd()}…`;
-}
-
-const LIMIT = { name: 300, text: 2000, note: 5000, touchTitle: 500 } as const;
 
 const field = (value: string | null | undefined) => clip(text(value), LIMIT.text);
 
