@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { handoffOf } from '@/lib/crm/handoff';
 import { CrmObject } from '@/lib/crm/hubspot/api';
 import { contentTouches } from '@/lib/crm/hubspot/content-touches';
-import { handoffOf } from '@/lib/crm/handoff';
 import { ownerAssignment } from '@/lib/crm/hubspot/history';
 import { contactToLead, defaultFieldMap } from '@/lib/crm/hubspot/mapping';
 import { defaultHubSpotSetup, HubSpotSetup } from '@/lib/crm/hubspot/setup';
