@@ -1,4 +1,3 @@
-import Dexie, { type Table } from 'dexie';
 import {
   type LeadContext,
   LeadNotFoundError,
@@ -10,23 +9,24 @@ import {
 import { type QueueEntriesOptions, queueEntriesFromActivity } from '../../lead-source/queue-entries';
 import {
   type Asset,
-  AssetSent,
+  type AssetSent,
   type Attempt,
   Attempt as AttemptSchema,
-  ContentRequest,
-  Disposition,
+  type ContentRequest,
+  type Disposition,
   type Lead,
   type LeadIdentity,
-  LeadPatch,
+  type LeadPatch,
   type Touch,
 } from '../../model/schemas';
 import { withPendingWrites } from '../../outbox/overlay';
-import { DexieOutbox } from '../../outbox/store';
+import type { DexieOutbox } from '../../outbox/store';
 import type { QueueEntry } from '../../queue/queue-entry';
 import type { ReportDataWire, ReportWindow } from '../../report/report-data-schema';
 import type { CrmDb } from '../../store/crm-db';
 import type { BatonDb } from '../../store/db';
 import type { HubSpotConnection } from '../connection';
+import { OutboxedWrites } from '../outboxed-writes';
 import type { CrmObject } from './api';
 import { type HubSpotClient, HubSpotError } from './client';
 import { contentTouches } from './content-touches';
@@ -90,6 +90,7 @@ export const newHubSpotShared = (): HubSpotShared => ({
  * copy. The asset library stays in the local store; lead ids are `hubspot:<contactId>`.
  */
 export class HubSpotLeadSource implements LeadSource {
+  private readonly writes: OutboxedWrites;
   private readonly outbox: DexieOutbox;
 
   constructor(
@@ -97,18 +98,21 @@ export class HubSpotLeadSource implements LeadSource {
     private readonly connection: HubSpotConnection,
     private readonly local: BatonDb,
     private readonly crm: CrmDb,
-    /**
-     * Called when a write was queued: the background wakes the flusher, after the undo window
-     * (the default) or, for a write with nothing to undo, at once (0).
-     */
-    private readonly onQueued: (delayMs?: number) => void = () => {},
+    readonly onQueued: (delayMs?: number) => void = () => {},
     /** Shared with the writer (writer.ts), so the flusher's sends clear what the card cached. */
     private readonly shared: Pick<
       HubSpotShared,
       'reads' | 'emails' | 'unreadable' | 'reports'
     > = newHubSpotShared(),
   ) {
-    this.outbox = new DexieOutbox(crm);
+    this.writes = new OutboxedWrites(
+      local,
+      crm,
+      onQueued,
+      (leadId) => this.knownLead(leadId),
+      (leadId) => void requireContactId(leadId),
+    );
+    this.outbox = this.writes.outbox;
   }
 
   private get properties() {
@@ -176,56 +180,10 @@ export class HubSpotLeadSource implements LeadSource {
     const { contact, attempts: inHubSpot, leadRecord } = fromHubSpot;
     const lead = this.asLead(contact, leadRecord);
     if (!lead) return undefined;
-    // Merged with the local copies of attempts still on their way (outbox), minus those being removed.
-    const localCopies = await this.mirrored(leadId);
-    const entries = await this.outbox.forLead(leadId);
-    const removing = new Set(entries.filter((e) => e.kind === 'removeAttempt').map((e) => e.attempt.id));
-    const local = new Map(localCopies.map((attempt) => [attempt.id, attempt]));
-    const attempts = [
-      // HubSpot's copy, with Baton's sync state where Baton logged it.
-      ...inHubSpot
-        .filter((a) => !removing.has(a.id))
-        .map((a) => ({ ...a, sync: local.get(a.id)?.sync ?? a.sync })),
-      ...localCopies.filter((a) => !inHubSpot.some((h) => h.id === a.id)),
-    ];
-    attempts.sort((a, b) => b.at.localeCompare(a.at));
-    const range = [
-      [leadId, Dexie.minKey],
-      [leadId, Dexie.maxKey],
-    ] as const;
-    const byLead = <T, I>(table: Table<T, string, I>) =>
-      table
-        .where('[leadId+at]')
-        .between(...range)
-        .toArray();
-    // Records kept locally (before hand-backs went through the outbox) and outboxed ones, as one list.
-    const union = <T extends { id: string }>(older: T[], outboxed: T[]) => [
-      ...new Map([...older, ...outboxed].map((row) => [row.id, row])).values(),
-    ];
-    const [localTouches, dispositions, assetsSent, contentRequests] = await Promise.all([
-      byLead(this.local.touches),
-      Promise.all([byLead(this.local.dispositions), byLead(this.crm.dispositions)]).then(([a, b]) =>
-        union(a, b),
-      ),
-      Promise.all([byLead(this.local.assetsSent), byLead(this.crm.assetsSent)]).then(([a, b]) => union(a, b)),
-      Promise.all([byLead(this.local.contentRequests), byLead(this.crm.contentRequests)]).then(([a, b]) =>
-        union(a, b),
-      ),
-    ]);
-    const touches: Touch[] = [...contentTouches(contact, leadId), ...localTouches].sort((a, b) =>
-      b.at.localeCompare(a.at),
+    const touches = contentTouches(contact, leadId);
+    return this.writes.context(leadId, lead, inHubSpot, touches, (l, dispositions) =>
+      this.leadsSetup && leadRecord ? recycledIfSaid(l, dispositions) : l,
     );
-    return {
-      lead: withPendingWrites(
-        this.leadsSetup && leadRecord ? recycledIfSaid(lead, dispositions) : lead,
-        entries,
-      ),
-      touches,
-      attempts,
-      dispositions: dispositions.sort((a, b) => a.at.localeCompare(b.at)),
-      assetsSent,
-      contentRequests,
-    };
   }
 
   private readFromHubSpot(leadId: string): Promise<HubSpotRead | undefined> {
@@ -329,21 +287,10 @@ export class HubSpotLeadSource implements LeadSource {
     return this.toLeads(found.results, 'queue', found.skipped);
   }
 
-  /** For the queue: Baton's own mirror of the attempts it logged (reading every contact's history would cost a request per contact). */
-  private mirrored(leadId: string): Promise<Attempt[]> {
-    return this.crm.attempts
-      .where('[leadId+at]')
-      .between([leadId, Dexie.minKey], [leadId, Dexie.maxKey])
-      .toArray();
-  }
-
   async readActivity(
     leadIds: readonly string[],
   ): Promise<Map<string, { attempts: Attempt[]; touches: Touch[] }>> {
-    const activity = new Map<string, { attempts: Attempt[]; touches: Touch[] }>();
-    for (const leadId of leadIds)
-      activity.set(leadId, { attempts: await this.mirrored(leadId), touches: [] });
-    return activity;
+    return this.writes.readActivity(leadIds);
   }
 
   /** Local imports and the sample workspace do not touch what HubSpot holds: nothing to forget. */
@@ -371,18 +318,8 @@ export class HubSpotLeadSource implements LeadSource {
     throw new Error('With HubSpot connected, add the contact in HubSpot: Baton reads it from there.');
   }
 
-  /** Local first: the patch is queued and shown at once; HubSpot gets it from the flusher. */
-  async updateFields(leadId: string, patch: LeadPatch, now: Date): Promise<Lead> {
-    const changes = LeadPatch.parse(patch);
-    const known = await this.knownLead(leadId);
-    await this.outbox.enqueue(
-      leadId,
-      { kind: 'updateFields', patch: changes },
-      now.getTime(),
-      `fields:${crypto.randomUUID()}`,
-    );
-    this.onQueued(0);
-    return withPendingWrites(known, await this.outbox.forLead(leadId));
+  updateFields(leadId: string, patch: LeadPatch, now: Date): Promise<Lead> {
+    return this.writes.updateFields(leadId, patch, now);
   }
 
   /**
@@ -404,61 +341,28 @@ export class HubSpotLeadSource implements LeadSource {
     throw new Error('With HubSpot connected, add the email or profile to the contact in HubSpot.');
   }
 
-  /** Local first: kept with its outbox entry at once; the flusher sends it after the undo window. */
-  async logAttempt(attempt: Attempt): Promise<Attempt> {
-    requireContactId(attempt.leadId);
-    await this.outbox.logAttempt(attempt);
-    this.onQueued();
-    return { ...attempt, sync: 'pending' };
+  logAttempt(attempt: Attempt): Promise<Attempt> {
+    return this.writes.logAttempt(attempt);
   }
 
-  async removeAttempt(attemptId: string): Promise<void> {
-    await this.outbox.enqueueRemoval(attemptId);
-    this.onQueued(0);
+  removeAttempt(attemptId: string): Promise<void> {
+    return this.writes.removeAttempt(attemptId);
   }
 
-  /** Local first: the hand-back is queued (sent after the undo window) and the stage moves at once. */
-  async setDisposition(input: Disposition): Promise<Lead> {
-    const disposition = Disposition.parse(input);
-    const known = await this.knownLead(disposition.leadId);
-    const before = withPendingWrites(known, await this.outbox.forLead(disposition.leadId));
-    await this.outbox.enqueue(disposition.leadId, {
-      kind: 'disposition',
-      disposition: { ...disposition, previousStage: before.stage },
-    });
-    this.onQueued();
-    return withPendingWrites(known, await this.outbox.forLead(disposition.leadId));
+  setDisposition(disposition: Disposition): Promise<Lead> {
+    return this.writes.setDisposition(disposition);
   }
 
-  /** Never sent → it simply goes; sent (or maybe sent) → a reversing entry is queued. */
-  async undoDisposition(dispositionId: string): Promise<Lead> {
-    const older = await this.local.dispositions.get(dispositionId);
-    const disposition = (await this.crm.dispositions.get(dispositionId)) ?? older;
-    if (!disposition) throw new Error(`No hand-back with id "${dispositionId}" to undo`);
-    const known = await this.knownLead(disposition.leadId);
-    await this.outbox.enqueueUndoDisposition(dispositionId, older);
-    if (older) await this.local.dispositions.delete(dispositionId);
-    this.onQueued(0);
-    return withPendingWrites(known, await this.outbox.forLead(disposition.leadId));
+  undoDisposition(dispositionId: string): Promise<Lead> {
+    return this.writes.undoDisposition(dispositionId);
   }
 
-  async recordAssetSent(input: AssetSent): Promise<void> {
-    const sent = AssetSent.parse(input);
-    requireContactId(sent.leadId);
-    const asset = await this.local.assets.get(sent.assetId);
-    await this.outbox.enqueue(sent.leadId, {
-      kind: 'assetSent',
-      sent,
-      asset: asset && { title: asset.title, url: asset.url },
-    });
-    this.onQueued(0);
+  recordAssetSent(sent: AssetSent): Promise<void> {
+    return this.writes.recordAssetSent(sent);
   }
 
-  async recordContentRequest(input: ContentRequest): Promise<void> {
-    const request = ContentRequest.parse(input);
-    requireContactId(request.leadId);
-    await this.outbox.enqueue(request.leadId, { kind: 'contentRequest', request });
-    this.onQueued(0);
+  recordContentRequest(request: ContentRequest): Promise<void> {
+    return this.writes.recordContentRequest(request);
   }
 
   listAssets(): Promise<Asset[]> {

@@ -1,0 +1,178 @@
+import Dexie, { type Table } from 'dexie';
+import type { LeadContext } from '../lead-source/lead-source';
+import {
+  AssetSent,
+  type Attempt,
+  ContentRequest,
+  Disposition,
+  type Lead,
+  LeadPatch,
+  type Touch,
+} from '../model/schemas';
+import { withPendingWrites } from '../outbox/overlay';
+import { DexieOutbox } from '../outbox/store';
+import type { CrmDb } from '../store/crm-db';
+import type { BatonDb } from '../store/db';
+
+/**
+ * The rep's writes to a connected CRM, the same for every CRM: each is kept locally first with
+ * its outbox entry (one transaction, lib/outbox), the card shows it at once on top of the CRM's
+ * copy, and the background's flusher sends it with the CRM's own sender. A CRM's LeadSource
+ * delegates its writes here and brings what only it knows: which leads are its own, and the last
+ * copy of a lead it read.
+ */
+export class OutboxedWrites {
+  readonly outbox: DexieOutbox;
+
+  constructor(
+    private readonly local: BatonDb,
+    private readonly crm: CrmDb,
+    /** Wakes the flusher: after the undo window (the default) or at once (0). */
+    private readonly onQueued: (delayMs?: number) => void,
+    /** The CRM's last copy of the lead (or a fresh read): a write never waits on an unknown lead. */
+    private readonly knownLead: (leadId: string) => Promise<Lead>,
+    /** Throws when the id is not one of this CRM's leads. */
+    private readonly requireOwn: (leadId: string) => void,
+  ) {
+    this.outbox = new DexieOutbox(crm);
+  }
+
+  /** Baton's mirror of the attempts it logged on a lead (what the queue reads: no request per lead). */
+  mirrored(leadId: string): Promise<Attempt[]> {
+    return this.crm.attempts
+      .where('[leadId+at]')
+      .between([leadId, Dexie.minKey], [leadId, Dexie.maxKey])
+      .toArray();
+  }
+
+  async readActivity(
+    leadIds: readonly string[],
+  ): Promise<Map<string, { attempts: Attempt[]; touches: Touch[] }>> {
+    const activity = new Map<string, { attempts: Attempt[]; touches: Touch[] }>();
+    for (const leadId of leadIds)
+      activity.set(leadId, { attempts: await this.mirrored(leadId), touches: [] });
+    return activity;
+  }
+
+  /**
+   * The card's context: the CRM's lead and activity merged with what the rep did that is still on
+   * its way (pending attempts shown, removed ones hidden, hand-backs applied to the stage).
+   */
+  async context(
+    leadId: string,
+    lead: Lead,
+    inCrm: readonly Attempt[],
+    crmTouches: readonly Touch[],
+    /** A CRM's own reading of the stage given the rep's hand-backs (HubSpot's Leads mode). */
+    adjust: (lead: Lead, dispositions: readonly Disposition[]) => Lead = (l) => l,
+  ): Promise<LeadContext> {
+    const localCopies = await this.mirrored(leadId);
+    const entries = await this.outbox.forLead(leadId);
+    const removing = new Set(entries.filter((e) => e.kind === 'removeAttempt').map((e) => e.attempt.id));
+    const local = new Map(localCopies.map((attempt) => [attempt.id, attempt]));
+    const attempts = [
+      // The CRM's copy, with Baton's sync state where Baton logged it.
+      ...inCrm
+        .filter((a) => !removing.has(a.id))
+        .map((a) => ({ ...a, sync: local.get(a.id)?.sync ?? a.sync })),
+      ...localCopies.filter((a) => !inCrm.some((h) => h.id === a.id)),
+    ];
+    attempts.sort((a, b) => b.at.localeCompare(a.at));
+    const byLead = <T, I>(table: Table<T, string, I>) =>
+      table.where('[leadId+at]').between([leadId, Dexie.minKey], [leadId, Dexie.maxKey]).toArray();
+    // Records kept locally (before hand-backs went through the outbox) and outboxed ones, as one list.
+    const union = <T extends { id: string }>(older: T[], outboxed: T[]) => [
+      ...new Map([...older, ...outboxed].map((row) => [row.id, row])).values(),
+    ];
+    const [localTouches, dispositions, assetsSent, contentRequests] = await Promise.all([
+      byLead(this.local.touches),
+      Promise.all([byLead(this.local.dispositions), byLead(this.crm.dispositions)]).then(([a, b]) =>
+        union(a, b),
+      ),
+      Promise.all([byLead(this.local.assetsSent), byLead(this.crm.assetsSent)]).then(([a, b]) => union(a, b)),
+      Promise.all([byLead(this.local.contentRequests), byLead(this.crm.contentRequests)]).then(([a, b]) =>
+        union(a, b),
+      ),
+    ]);
+    const touches = [...crmTouches, ...localTouches].sort((a, b) => b.at.localeCompare(a.at));
+    return {
+      lead: withPendingWrites(adjust(lead, dispositions), entries),
+      touches,
+      attempts,
+      dispositions: dispositions.sort((a, b) => a.at.localeCompare(b.at)),
+      assetsSent,
+      contentRequests,
+    };
+  }
+
+  /** Local first: kept with its outbox entry at once; the flusher sends it after the undo window. */
+  async logAttempt(attempt: Attempt): Promise<Attempt> {
+    this.requireOwn(attempt.leadId);
+    await this.outbox.logAttempt(attempt);
+    this.onQueued();
+    return { ...attempt, sync: 'pending' };
+  }
+
+  async removeAttempt(attemptId: string): Promise<void> {
+    await this.outbox.enqueueRemoval(attemptId);
+    this.onQueued(0);
+  }
+
+  /** Local first: the patch is queued and shown at once; the CRM gets it from the flusher. */
+  async updateFields(leadId: string, patch: LeadPatch, now: Date): Promise<Lead> {
+    const changes = LeadPatch.parse(patch);
+    const known = await this.knownLead(leadId);
+    await this.outbox.enqueue(
+      leadId,
+      { kind: 'updateFields', patch: changes },
+      now.getTime(),
+      `fields:${crypto.randomUUID()}`,
+    );
+    this.onQueued(0);
+    return withPendingWrites(known, await this.outbox.forLead(leadId));
+  }
+
+  /** Local first: the hand-back is queued (sent after the undo window) and the stage moves at once. */
+  async setDisposition(input: Disposition): Promise<Lead> {
+    const disposition = Disposition.parse(input);
+    const known = await this.knownLead(disposition.leadId);
+    const before = withPendingWrites(known, await this.outbox.forLead(disposition.leadId));
+    await this.outbox.enqueue(disposition.leadId, {
+      kind: 'disposition',
+      disposition: { ...disposition, previousStage: before.stage },
+    });
+    this.onQueued();
+    return withPendingWrites(known, await this.outbox.forLead(disposition.leadId));
+  }
+
+  /** Never sent → it simply goes; sent (or maybe sent) → a reversing entry is queued. */
+  async undoDisposition(dispositionId: string): Promise<Lead> {
+    const older = await this.local.dispositions.get(dispositionId);
+    const disposition = (await this.crm.dispositions.get(dispositionId)) ?? older;
+    if (!disposition) throw new Error(`No hand-back with id "${dispositionId}" to undo`);
+    const known = await this.knownLead(disposition.leadId);
+    await this.outbox.enqueueUndoDisposition(dispositionId, older);
+    if (older) await this.local.dispositions.delete(dispositionId);
+    this.onQueued(0);
+    return withPendingWrites(known, await this.outbox.forLead(disposition.leadId));
+  }
+
+  async recordAssetSent(input: AssetSent): Promise<void> {
+    const sent = AssetSent.parse(input);
+    this.requireOwn(sent.leadId);
+    const asset = await this.local.assets.get(sent.assetId);
+    await this.outbox.enqueue(sent.leadId, {
+      kind: 'assetSent',
+      sent,
+      asset: asset && { title: asset.title, url: asset.url },
+    });
+    this.onQueued(0);
+  }
+
+  async recordContentRequest(input: ContentRequest): Promise<void> {
+    const request = ContentRequest.parse(input);
+    this.requireOwn(request.leadId);
+    await this.outbox.enqueue(request.leadId, { kind: 'contentRequest', request });
+    this.onQueued(0);
+  }
+}
