@@ -13,10 +13,11 @@ import { injectIntoOpenTabs } from '@/lib/background/inject-open-tabs';
 import { OUTBOX_ALARM, outboxRunner } from '@/lib/background/outbox-runner';
 import { registerReportMenu } from '@/lib/background/report-menu';
 import { registerRouter } from '@/lib/background/router';
+import { salesforceTokens } from '@/lib/background/salesforce-tokens';
 import { forgetTab, forgetTabIfLeftSite } from '@/lib/background/tab-states';
 import { countBackgroundStart } from '@/lib/background/test-start-count';
 import { toolbarAction } from '@/lib/background/toolbar-action';
-import { forgetHubSpotShared, newHubSpotShared } from '@/lib/crm/hubspot/source';
+import { forgetCrmShared, newCrmShared } from '@/lib/crm/connected';
 import { broadcast } from '@/lib/messaging/messenger';
 import { leadIdOfNotification, SUMMARY_NOTIFICATION_PREFIX } from '@/lib/queue/reminders';
 import { settingsItem } from '@/lib/settings/item';
@@ -32,17 +33,17 @@ export default defineBackground({
     void countBackgroundStart();
     // Opened lazily: a worker woken for a message that needs no data does not open IndexedDB.
     let db: BatonDb | undefined;
-    // One pace for every HubSpot request the worker makes (card reads and the outbox alike), and
-    // one read cache that the outbox's sends clear.
-    const hubspot = newHubSpotShared();
+    // One pace for every CRM request the worker makes (card reads and the outbox alike), one read
+    // cache that the outbox's sends clear, and one Salesforce session renewed for all.
+    const crm = newCrmShared(salesforceTokens());
     const outbox = outboxRunner((result) => {
       if (result.sent + result.failed + result.retried > 0 || result.paused)
         broadcast('leadChanged', { activityOnly: true });
-    }, hubspot);
+    }, crm);
     const active = activeSource(
       () => getDb(),
       (delayMs) => outbox.wake(delayMs),
-      hubspot,
+      crm,
     );
     const getDb = () => {
       db ??= openBatonDb();
@@ -74,7 +75,7 @@ export default defineBackground({
       refreshSoon,
       () => {
         active.connectionChanged();
-        forgetHubSpotShared(hubspot);
+        forgetCrmShared(crm);
       },
     );
     browser.alarms.onAlarm.addListener((alarm) => {

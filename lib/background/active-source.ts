@@ -1,24 +1,23 @@
-import { connectedCrm } from '../crm/connected';
-import { readConnection } from '../crm/connection';
-import { type HubSpotShared, newHubSpotShared } from '../crm/hubspot/source';
+import { type CrmShared, connectedCrm, newCrmShared, readCrmConnection } from '../crm/connected';
 import type { LeadSource } from '../lead-source/lead-source';
 import type { BatonDb } from '../store/db';
 import { LocalLeadSource } from '../store/local-source';
+import { salesforceTokens } from './salesforce-tokens';
 
 /**
- * The LeadSource in use: HubSpot when connected, else the local store. Resolved per call (and
+ * The LeadSource in use: the connected CRM (HubSpot or Salesforce), else the local store. Resolved per call (and
  * cached until the connection changes), so a worker restarted by the browser picks the right
  * one without any state in memory.
  */
 export function activeSource(
   db: () => BatonDb,
   onQueued: (delayMs?: number) => void = () => {},
-  /** Shared with the outbox's flusher: HubSpot's rate limit is one budget for the whole app. */
-  shared: HubSpotShared = newHubSpotShared(),
+  /** Shared with the outbox's flusher: a CRM's limits are one budget for the whole app. */
+  shared: CrmShared = newCrmShared(salesforceTokens()),
 ): { source: LeadSource; connectionChanged: () => void } {
   let current: Promise<LeadSource> | undefined;
   const resolve = () => {
-    current ??= readConnection().then((connection) =>
+    current ??= readCrmConnection().then((connection) =>
       connection ? connectedCrm(connection, shared).source(db(), onQueued) : new LocalLeadSource(db()),
     );
     return current;

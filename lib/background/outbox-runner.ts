@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
-import { connectedCrm, crmOutbox } from '../crm/connected';
-import { readConnection } from '../crm/connection';
-import { type HubSpotShared, newHubSpotShared } from '../crm/hubspot/source';
+import { type CrmShared, connectedCrm, crmOutbox, newCrmShared, readCrmConnection } from '../crm/connected';
 import { type FlushResult, flushOutbox, singleFlight } from '../outbox/flush';
+import { salesforceTokens } from './salesforce-tokens';
 
 export const OUTBOX_ALARM = 'baton-outbox';
 
@@ -13,8 +12,8 @@ export const OUTBOX_ALARM = 'baton-outbox';
  */
 export function outboxRunner(
   onFlushed: (result: FlushResult) => void,
-  /** Shared with the panel's reads: HubSpot's rate limit is one budget for the whole app. */
-  shared: HubSpotShared = newHubSpotShared(),
+  /** Shared with the panel's reads: a CRM's limits are one budget for the whole app. */
+  shared: CrmShared = newCrmShared(salesforceTokens()),
 ) {
   const oneAtATime = singleFlight('baton-outbox');
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -24,7 +23,7 @@ export function outboxRunner(
   let again = false;
 
   const flushOnce = async (): Promise<FlushResult | undefined> => {
-    const connection = await readConnection();
+    const connection = await readCrmConnection();
     if (!connection) return undefined;
     const result = await flushOutbox(crmOutbox(), connectedCrm(connection, shared).sender());
     if (result.nextWakeAt !== undefined) {

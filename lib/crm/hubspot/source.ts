@@ -27,6 +27,8 @@ import type { CrmDb } from '../../store/crm-db';
 import type { BatonDb } from '../../store/db';
 import type { HubSpotConnection } from '../connection';
 import { OutboxedWrites } from '../outboxed-writes';
+import { ReadCache } from '../read-cache';
+import { type ReadKind, UnreadableRecords } from '../unreadable';
 import type { CrmObject } from './api';
 import { type HubSpotClient, HubSpotError } from './client';
 import { contentTouches } from './content-touches';
@@ -40,11 +42,9 @@ import {
   requireContactId,
 } from './mapping';
 import { RequestPacer } from './pacer';
-import { HubSpotReadCache } from './read-cache';
 import { HubSpotReportCache } from './report-cache';
 import { readHubSpotReport } from './report-read';
 import { leadsSetupOf } from './setup';
-import { type ReadKind, UnreadableRecords } from './unreadable';
 
 const ATTEMPT_TYPES = ['calls', 'emails', 'communications'] as const;
 
@@ -60,8 +60,8 @@ export type HubSpotRead = { contact: CrmObject; attempts: Attempt[]; leadRecord?
  */
 export type HubSpotShared = {
   pacer: RequestPacer;
-  reads: HubSpotReadCache<HubSpotRead>;
-  emails: HubSpotReadCache<string>;
+  reads: ReadCache<HubSpotRead>;
+  emails: ReadCache<string>;
   /** Records HubSpot sent that could not be read: left out, and counted for the sync line. */
   unreadable: UnreadableRecords;
   /** The report's reads, per period, kept until the page's Refresh (or a disconnect). */
@@ -76,8 +76,8 @@ export function forgetHubSpotShared(shared: HubSpotShared): void {
 }
 export const newHubSpotShared = (): HubSpotShared => ({
   pacer: new RequestPacer(),
-  reads: new HubSpotReadCache(),
-  emails: new HubSpotReadCache(60_000, Date.now, 1_000),
+  reads: new ReadCache(),
+  emails: new ReadCache(60_000, Date.now, 1_000),
   unreadable: new UnreadableRecords(),
   reports: new HubSpotReportCache(),
 });

@@ -1,6 +1,7 @@
 import type { Attempt, Disposition } from '../../model/schemas';
 import type { OutboxEntry } from '../../outbox/entry';
 import type { HubSpotConnection } from '../connection';
+import { ReadCache } from '../read-cache';
 import type { CrmObject, EngagementType } from './api';
 import { type HubSpotClient, HubSpotError } from './client';
 import { LeadRecords, leadRecordDispositionWrites, stageBefore } from './leads-object';
@@ -17,7 +18,6 @@ import {
   requireContactId,
   TAG_PROPERTY,
 } from './mapping';
-import { HubSpotReadCache } from './read-cache';
 import { type LeadsSetup, leadsSetupOf } from './setup';
 
 /** Writes after which HubSpot's copy of the lead differs from the cached one (beyond what the local copies show). */
@@ -37,7 +37,7 @@ export class HubSpotWriter {
     private readonly client: HubSpotClient,
     private readonly connection: Pick<HubSpotConnection, 'fieldMap' | 'ownerId' | 'setup'>,
     /** The card's read cache (shared with the source): a send forgets the lead it changes. */
-    private readonly reads: Pick<HubSpotReadCache<unknown>, 'forget'> = new HubSpotReadCache(),
+    private readonly reads: Pick<ReadCache<unknown>, 'forget'> = new ReadCache(),
   ) {}
 
   /** Sends one outbox entry to HubSpot; throws what the client threw (the sender classifies it). */

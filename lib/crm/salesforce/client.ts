@@ -203,12 +203,20 @@ export class SalesforceClient {
    * Runs a SOQL query and follows `nextRecordsUrl` until `limit` records; each record is checked
    * with `record` and one that fails is counted in `skipped`, never failing the list.
    */
-  async query<T>(soql: string, record: (raw: unknown) => T | undefined, limit = 2_000): Promise<Checked<T>> {
+  async query<T>(
+    soql: string,
+    record: (raw: unknown) => T | undefined,
+    limit = 2_000,
+    /** A write's own lookup (is the Task already there?) goes even while reads are paused. */
+    options: { forWrite?: boolean } = {},
+  ): Promise<Checked<T>> {
     const records: T[] = [];
     let skipped = 0;
     let next: string | undefined = paths.query(soql);
     while (next && records.length + skipped < limit) {
-      const page: z.output<typeof QueryPage> = await this.request('GET', next, QueryPage, { read: true });
+      const page: z.output<typeof QueryPage> = await this.request('GET', next, QueryPage, {
+        read: !options.forWrite,
+      });
       for (const raw of page.records) {
         const checked = record(raw);
         if (checked === undefined) skipped++;

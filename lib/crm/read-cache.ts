@@ -1,11 +1,11 @@
 /**
- * What a card reads from HubSpot (the contact and its engagements), kept for a short while. A
+ * What a card reads from the CRM (HubSpot's contact and engagements, Salesforce's record and activity), kept for a short while. A
  * burst of the rep's own writes refreshes the card each time; without this every refresh costs
  * seven requests of HubSpot's 100 per 10 s, starving the outbox that sends those very writes.
  * The rep's writes show through the local copies and the outbox overlay, so the cache never
  * hides them; a lead is forgotten as soon as one of its writes reaches HubSpot.
  */
-export class HubSpotReadCache<T> {
+export class ReadCache<T> {
   private readonly entries = new Map<string, { value: T; at: number }>();
   /** Reads under way: a burst of refreshes shares one instead of each asking HubSpot. */
   private readonly loading = new Map<string, Promise<T | undefined>>();
