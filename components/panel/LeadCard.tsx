@@ -145,9 +145,9 @@ function LeadCardBody({ lead, tabId }: CardProps) {
             <span
               className="chip"
               data-testid="crm-stage"
-              title="The lead's stage in HubSpot's Leads pipeline"
+              title={`The lead's stage in ${crmNameOf(view.lead)}`}
             >
-              HubSpot: {view.lead.crmStage}
+              {crmNameOf(view.lead)}: {view.lead.crmStage}
             </span>
           )}
           <button
@@ -238,4 +238,9 @@ function LeadCardBody({ lead, tabId }: CardProps) {
       <ContentConsumed touches={view.touches} now={now} />
     </article>
   );
+}
+
+/** Whose stage the chip shows: the CRM the lead was read from. */
+function crmNameOf(lead: { crm: ReadonlyArray<{ system: string }> }): string {
+  return lead.crm[0]?.system === 'salesforce' ? 'Salesforce' : 'HubSpot';
 }

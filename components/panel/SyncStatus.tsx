@@ -19,7 +19,11 @@ export function SyncStatus() {
   });
   const data = status.data;
   const unreadable = data?.unreadableRecords ?? 0;
-  if (!data || (data.pending === 0 && data.failed === 0 && !data.pausedReason && unreadable === 0))
+  const crm = data?.crmName ?? 'the CRM';
+  if (
+    !data ||
+    (data.pending === 0 && data.failed === 0 && !data.pausedReason && unreadable === 0 && !data.readsPaused)
+  )
     return null;
   return (
     <section aria-label="Sync" data-testid="sync-status" className="sync">
@@ -28,7 +32,11 @@ export function SyncStatus() {
           <strong className="tone-bad">Paused: {data.pausedReason}</strong>
         ) : (
           <>
-            {data.pending > 0 && <span>{data.pending} waiting to reach HubSpot</span>}
+            {data.pending > 0 && (
+              <span>
+                {data.pending} waiting to reach {crm}
+              </span>
+            )}
             {data.pending > 0 && data.failed > 0 && ' · '}
             {data.failed > 0 && <strong className="tone-bad">{data.failed} failed</strong>}
           </>
@@ -40,8 +48,14 @@ export function SyncStatus() {
           <span data-testid="sync-unreadable" data-value={unreadable}>
             {data.pending > 0 || data.failed > 0 || data.pausedReason ? ' · ' : ''}
             {unreadable === 1
-              ? '1 HubSpot record could not be read and was left out'
-              : `${unreadable} HubSpot records could not be read and were left out`}
+              ? `1 ${crm} record could not be read and was left out`
+              : `${unreadable} ${crm} records could not be read and were left out`}
+          </span>
+        )}
+        {data.readsPaused && (
+          <span data-testid="sync-reads-paused" className="tone-bad">
+            {' '}
+            {data.readsPaused}
           </span>
         )}
       </p>

@@ -160,10 +160,17 @@ export function registerRouter(
     return result;
   });
   handle('outboxStatus', context, async () => {
-    const unreadableRecords = await source().unreadableRecords();
+    const [unreadableRecords, notice] = await Promise.all([
+      source().unreadableRecords(),
+      // The local store's proxy has no such method: no CRM, nothing to say.
+      source()
+        .syncNotice?.()
+        .catch(() => undefined),
+    ]);
     return {
       ...(await crmOutbox().status()),
       ...(unreadableRecords ? { unreadableRecords } : {}),
+      ...(notice ?? {}),
     };
   });
   handle('outboxRetry', context, async ({ id }) => {

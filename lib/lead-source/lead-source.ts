@@ -99,6 +99,8 @@ export interface LeadSource {
   readReportData?(window: ReportWindow, hooks?: ReportReadHooks): Promise<ReportDataWire>;
   /** Forgets what was read for the report (the page's Refresh): the next read asks the source again. */
   forgetReportData?(window: ReportWindow): Promise<void>;
+  /** The connected CRM's name and, when its reads are paused, why (for the sync line). Absent: the local store. */
+  syncNotice?(): Promise<{ crmName: 'HubSpot' | 'Salesforce'; readsPaused?: string }>;
   /** How many records the source's latest reads left out because they could not be read (a CRM's; the local store's are checked when written: 0). */
   unreadableRecords(): Promise<number>;
 }

@@ -200,6 +200,10 @@ export const protocol = {
       failed: z.number(),
       /** Records the CRM sent that could not be read and were left out of the latest reads. */
       unreadableRecords: z.number().int().nonnegative().optional(),
+      /** The connected CRM, by name, for the sync line. */
+      crmName: z.enum(['HubSpot', 'Salesforce']).optional(),
+      /** Why reads from the CRM are paused (Salesforce's daily allowance nearly used). */
+      readsPaused: z.string().optional(),
       lastError: z.string().optional(),
       pausedReason: z.string().optional(),
       failedEntries: z.array(

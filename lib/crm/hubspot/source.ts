@@ -309,6 +309,10 @@ export class HubSpotLeadSource implements LeadSource {
     return this.toLeads(found.results, 'search', found.skipped);
   }
 
+  async syncNotice(): Promise<{ crmName: 'HubSpot' }> {
+    return { crmName: 'HubSpot' };
+  }
+
   /** How many records the latest reads left out because they could not be read. */
   async unreadableRecords(): Promise<number> {
     return this.shared.unreadable.total();

@@ -43,7 +43,7 @@ import {
   taskToAttempt,
 } from './mapping';
 import { soqlField, soqlId, soqlLikePrefix, soqlList, soqlString } from './soql';
-import { ApiUsage } from './usage';
+import { ApiUsage, READ_PAUSE_SHARE, SalesforceReadsPaused } from './usage';
 
 /** What a card reads from Salesforce: the record (as a lead), its activity and campaign responses. */
 export type SalesforceRead = { lead: Lead; attempts: Attempt[]; touches: Touch[] };
@@ -170,7 +170,10 @@ export class SalesforceLeadSource implements LeadSource {
   async readLeadContext(leadId: string): Promise<LeadContext | undefined> {
     const read = await this.readFromSalesforce(leadId).catch(async (error: unknown) => {
       // Salesforce out of reach: the card shows what Baton last read, plus what the rep did since.
-      const unreachable = error instanceof SalesforceError && error.status === undefined;
+      // Reads paused for the org's allowance: the same, until Salesforce has room again.
+      const unreachable =
+        (error instanceof SalesforceError && error.status === undefined) ||
+        error instanceof SalesforceReadsPaused;
       const kept = unreachable
         ? ((await this.crm.contacts.get(leadId))?.read as SalesforceRead | undefined)
         : undefined;
@@ -323,6 +326,14 @@ export class SalesforceLeadSource implements LeadSource {
       },
       'search',
     );
+  }
+
+  /** The sync line names Salesforce, and says so while reads are paused for the org's allowance. */
+  async syncNotice(): Promise<{ crmName: 'Salesforce'; readsPaused?: string }> {
+    const usage = this.shared.usage.snapshot();
+    return usage && usage.used >= usage.max * READ_PAUSE_SHARE
+      ? { crmName: 'Salesforce', readsPaused: new SalesforceReadsPaused(usage.used, usage.max).message }
+      : { crmName: 'Salesforce' };
   }
 
   async unreadableRecords(): Promise<number> {

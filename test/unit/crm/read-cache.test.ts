@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
-import { HubSpotReadCache } from '@/lib/crm/hubspot/read-cache';
+import { ReadCache } from '@/lib/crm/read-cache';
 
 test('keeps a read for its time to live, forgets on demand, and drops the oldest when full', () => {
   let now = 0;
-  const cache = new HubSpotReadCache<string>(1_000, () => now, 2);
+  const cache = new ReadCache<string>(1_000, () => now, 2);
   cache.set('a', 'A');
   expect(cache.get('a')).toBe('A');
   now = 1_001;
@@ -18,7 +18,7 @@ test('keeps a read for its time to live, forgets on demand, and drops the oldest
 });
 
 test('reads under way are shared; a read that started before a forget is not kept', async () => {
-  const cache = new HubSpotReadCache<string>(60_000);
+  const cache = new ReadCache<string>(60_000);
   let calls = 0;
   let release: (value: string) => void = () => {};
   const slow = () =>
