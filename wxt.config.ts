@@ -1,6 +1,10 @@
 import { defineConfig } from 'wxt';
-import { HUBSPOT_API_HOSTS as CRM_HOSTS, FIREFOX_CRM_DATA_COLLECTION } from './lib/crm/hubspot/permission';
+import { FIREFOX_CRM_DATA_COLLECTION, HUBSPOT_API_HOSTS } from './lib/crm/hubspot/permission';
+import { SALESFORCE_API_HOSTS } from './lib/crm/salesforce/permission';
 import { HOST_PERMISSIONS } from './lib/sites/hosts';
+
+/** The CRMs' API hosts: optional, asked for when a team connects its CRM, never at install. */
+const CRM_HOSTS = [...HUBSPOT_API_HOSTS, ...SALESFORCE_API_HOSTS];
 
 // Per-browser manifest: Chrome MV3 gets a side panel, Firefox gets a sidebar.
 export default defineConfig({
@@ -14,9 +18,11 @@ export default defineConfig({
       'Lead context beside Gmail, LinkedIn and your CRM: score, gaps, content, assets and the SLA clock.',
     // storage: settings + per-tab identity; scripting: inject into tabs already open at install;
     // alarms + notifications: SLA reminders and the badge refresh; sidePanel: the panel itself (Chrome only);
-    // contextMenus: the toolbar icon's "Weekly report" item (the only menu Baton adds).
+    // contextMenus: the toolbar icon's "Weekly report" item (the only menu Baton adds);
+    // identity: Salesforce's sign-in window (launchWebAuthFlow) and its redirect URL.
     permissions: [
       'storage',
+      'identity',
       'scripting',
       'alarms',
       'notifications',

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { HubSpotConnectForm } from '../crm/HubSpotConnectForm';
+import { CrmSection } from '../crm/CrmSection';
 import { DataSection } from '../data/DataSection';
 import { CalendarForm } from './CalendarForm';
 import { OwnDomainsForm } from './OwnDomainsForm';
@@ -36,11 +36,11 @@ export const OPTIONS_SECTIONS: OptionsSection[] = [
     ),
   },
   {
-    id: 'hubspot',
-    title: 'HubSpot',
+    id: 'crm',
+    title: 'CRM',
     forReps:
-      'With HubSpot connected, the card reads HubSpot’s contacts and every logged attempt is written there.',
-    content: () => <HubSpotConnectForm />,
+      'With HubSpot or Salesforce connected, the card reads the CRM’s leads and every logged attempt is written there.',
+    content: () => <CrmSection />,
   },
   {
     id: 'sla',

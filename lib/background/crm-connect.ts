@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { crmOutbox } from '../crm/connected';
 import { HubSpotConnection, readConnection, removeConnection, saveConnection } from '../crm/connection';
@@ -7,14 +6,19 @@ import { HubSpotClient } from '../crm/hubspot/client';
 import { defaultFieldMap } from '../crm/hubspot/mapping';
 import { crmPermissions } from '../crm/hubspot/permission';
 import { defaultHubSpotSetup } from '../crm/hubspot/setup';
+import { readSalesforceConnection } from '../crm/salesforce/connection';
 import { describeZodError } from '../model/schemas';
-import { crmDb } from '../store/crm-db';
 import type { BatonDb } from '../store/db';
-import { forgetFiredReminders } from './attention';
+import { purgeCrmRecords } from './crm-purge';
 import { readOwnerNames } from './crm-setup';
+
+/** Why a second CRM is refused while another is connected. */
+export const ONE_CRM_AT_A_TIME = (connected: 'HubSpot' | 'Salesforce') =>
+  `Baton works with one CRM at a time: disconnect ${connected} first`;
 
 /** Checks the token with a real call (the portal's contact properties) before saving it. */
 export async function connectHubSpot(input: { token: string; baseUrl: string; ownerId: string }) {
+  if (await readSalesforceConnection()) throw new Error(ONE_CRM_AT_A_TIME('Salesforce'));
   const before = await readConnection();
   const parsed = HubSpotConnection.safeParse({
     system: 'hubspot',
@@ -50,33 +54,7 @@ export async function connectHubSpot(input: { token: string; baseUrl: string; ow
  */
 export async function disconnectHubSpot(db: BatonDb): Promise<{ purged: number }> {
   await removeConnection();
-  let purged = 0;
-  const crm = crmDb();
-  const crmTables = [
-    crm.outbox,
-    crm.attempts,
-    crm.dispositions,
-    crm.assetsSent,
-    crm.contentRequests,
-    crm.contacts,
-  ] as const;
-  await crm.transaction('rw', [...crmTables, crm.meta], async () => {
-    for (const table of crmTables) purged += await table.count();
-    await Promise.all([...crmTables.map((table) => table.clear()), crm.meta.clear()]);
-  });
-  await db.transaction(
-    'rw',
-    [db.attempts, db.dispositions, db.assetsSent, db.contentRequests, db.touches],
-    async () => {
-      for (const table of [db.attempts, db.dispositions, db.assetsSent, db.contentRequests, db.touches]) {
-        purged += await table
-          .where('[leadId+at]')
-          .between(['hubspot:', Dexie.minKey], ['hubspot:\uffff', Dexie.maxKey])
-          .delete();
-      }
-    },
-  );
-  await forgetFiredReminders('hubspot:');
+  const purged = await purgeCrmRecords(db, 'hubspot:');
   await removeApiPermission();
   return { purged };
 }

@@ -16,6 +16,13 @@ import { readSetupChoices, saveSetup } from './crm-setup';
 import { foreground } from './foreground';
 import { loadQueueEntries } from './load-queue-entries';
 import { readReportAnswer } from './report-views';
+import {
+  connectSalesforce,
+  disconnectSalesforce,
+  readSalesforceSetupChoices,
+  salesforceStatus,
+  saveSalesforceSetup,
+} from './salesforce-connect';
 import { readTabState, saveTabState } from './tab-states';
 
 /**
@@ -135,6 +142,7 @@ export function registerRouter(
   // "Clear all data" means all: the local store, and the CRM's token, cache and outbox with it.
   handle('clearAllData', context, async () => {
     await disconnectHubSpot(db());
+    await disconnectSalesforce(db());
     connectionChanged();
     return workspaceChanged(await clearWorkspace(db()));
   });
@@ -155,6 +163,26 @@ export function registerRouter(
   handle('crmSaveSetup', context, async (input) => {
     const result = await saveSetup(input);
     // Another mode reads other records: the source is built again and panels read afresh.
+    connectionChanged();
+    changed();
+    return result;
+  });
+  handle('salesforceConnect', context, async (input) => {
+    const result = await connectSalesforce(input);
+    connectionChanged();
+    changed();
+    return result;
+  });
+  handle('salesforceDisconnect', context, async () => {
+    const result = await disconnectSalesforce(db());
+    connectionChanged();
+    changed();
+    return result;
+  });
+  handle('salesforceStatus', context, () => salesforceStatus());
+  handle('salesforceSetupChoices', context, () => readSalesforceSetupChoices());
+  handle('salesforceSaveSetup', context, async (input) => {
+    const result = await saveSalesforceSetup(input);
     connectionChanged();
     changed();
     return result;

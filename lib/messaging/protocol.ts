@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SalesforceSetup } from '../crm/salesforce/setup';
 import { LeadContext, NewLead, QueueQuery } from '../lead-source/lead-source';
 import {
   Asset,
@@ -30,6 +31,37 @@ const SetupPick = z.object({
   scoreProperty: z.string().max(100).optional(),
 });
 export type SetupPick = z.infer<typeof SetupPick>;
+
+/**
+ * Salesforce's setup as the options page picks it: the background checks every status against
+ * the org's Lead Status values and every field against describe. Left out: kept as it is.
+ */
+const SalesforceField = z.string().max(80);
+const SalesforceStatus = z.string().trim().min(1).max(255);
+export const SalesforceSetupPick = z.object({
+  mqlStatuses: z.array(SalesforceStatus).min(1).max(20),
+  acceptedStatus: SalesforceStatus,
+  recycledStatus: SalesforceStatus,
+  disqualifiedStatus: SalesforceStatus,
+  handoffField: SalesforceField.optional(),
+  reasonField: SalesforceField.optional(),
+  scoreField: SalesforceField.optional(),
+  contactStatusField: SalesforceField.optional(),
+  fields: z
+    .object({
+      budget: SalesforceField,
+      timeframe: SalesforceField,
+      need: SalesforceField,
+      productInterest: SalesforceField,
+      territory: SalesforceField,
+      linkedinUrl: SalesforceField,
+    })
+    .partial()
+    .optional(),
+});
+export type SalesforceSetupPick = z.infer<typeof SalesforceSetupPick>;
+
+const SalesforceFieldChoice = z.object({ name: z.string(), label: z.string() });
 
 /** Longer than any address a host page shows (browsers cap theirs near 2 MB; a report never needs that). */
 export const MAX_PAGE_URL = 4096;
@@ -191,6 +223,49 @@ export const protocol = {
       ownerId: z.string().optional(),
       connectedAt: z.string().optional(),
     }),
+  },
+  /** Salesforce: the OAuth web-server flow with PKCE runs in the background; the tokens never come back out. */
+  salesforceConnect: {
+    from: 'extension-page',
+    input: z.object({ loginUrl: z.string().max(300), consumerKey: z.string().max(300) }),
+    output: z.object({ instanceUrl: z.string(), userId: z.string(), missingFields: z.array(z.string()) }),
+  },
+  salesforceDisconnect: {
+    from: 'extension-page',
+    input: z.null().optional(),
+    output: z.object({ purged: z.number(), revoked: z.boolean() }),
+  },
+  salesforceStatus: {
+    from: 'extension-page',
+    input: z.null().optional(),
+    output: z.object({
+      connected: z.boolean(),
+      system: z.literal('salesforce').optional(),
+      loginUrl: z.string().optional(),
+      instanceUrl: z.string().optional(),
+      orgId: z.string().optional(),
+      userId: z.string().optional(),
+      connectedAt: z.string().optional(),
+    }),
+  },
+  /** What the org offers for the setup (describe and the Lead Status values), with the setup in use. */
+  salesforceSetupChoices: {
+    from: 'extension-page',
+    input: z.null().optional(),
+    output: z.object({
+      leadStatuses: z.array(z.string()),
+      handoffFields: z.array(SalesforceFieldChoice),
+      reasonFields: z.array(SalesforceFieldChoice),
+      scoreFields: z.array(SalesforceFieldChoice),
+      contactStatusFields: z.array(SalesforceFieldChoice),
+      current: SalesforceSetup,
+      missingFields: z.array(z.string()),
+    }),
+  },
+  salesforceSaveSetup: {
+    from: 'extension-page',
+    input: SalesforceSetupPick,
+    output: z.object({ ok: z.literal(true) }),
   },
   outboxStatus: {
     from: 'extension-page',

@@ -21,6 +21,12 @@ describe('Firefox: connect HubSpot (local test server)', () => {
 
   test('a wrong token is refused with a message; the right one is checked and kept', async () => {
     const { page, frame } = await openFramed(baton, 'options.html');
+    // Nothing is connected yet: the CRM section's picker starts on "This browser"; HubSpot shows its form.
+    await poll(
+      () => textOf(frame, 'crm-source-hubspot'),
+      (t) => t !== undefined,
+    );
+    await clickTestId(frame, 'crm-source-hubspot');
     await poll(
       () => textOf(frame, 'crm-token'),
       (t) => t !== undefined,

@@ -25,6 +25,8 @@ describe('Baton with HubSpot connected (local test server)', () => {
   test('connect with a token: a wrong one is refused with a message, the right one is checked and kept', async () => {
     const options = await baton.context.newPage();
     await options.goto(extensionUrl(baton, 'options.html'));
+    // Nothing is connected yet: the CRM section's picker starts on "This browser"; HubSpot shows its form.
+    await options.getByTestId('crm-source-hubspot').click();
     await options.getByText('Advanced').click();
     await options.getByTestId('crm-base-url').fill(hubspot.url);
     await options.getByTestId('crm-owner').fill('90001');

@@ -17,11 +17,14 @@ export const FIREFOX_CRM_DATA_COLLECTION = ['personallyIdentifyingInfo', 'person
 export type PermissionRequest = { origins: string[]; data_collection?: string[] };
 
 /**
- * The permissions to request (or remove) for an API origin pattern: in Firefox, the data
- * collection permissions go with the host one (Chrome has none and rejects the key).
+ * The permissions to request (or remove) for an API origin pattern (or several, Salesforce's login
+ * host and instance): in Firefox, the data collection permissions go with the host ones (Chrome has
+ * none and rejects the key).
  */
-export function crmPermissions(originPattern: string, firefox: boolean): PermissionRequest {
-  return firefox
-    ? { origins: [originPattern], data_collection: [...FIREFOX_CRM_DATA_COLLECTION] }
-    : { origins: [originPattern] };
+export function crmPermissions(
+  originPattern: string | readonly string[],
+  firefox: boolean,
+): PermissionRequest {
+  const origins = typeof originPattern === 'string' ? [originPattern] : [...new Set(originPattern)];
+  return firefox ? { origins, data_collection: [...FIREFOX_CRM_DATA_COLLECTION] } : { origins };
 }

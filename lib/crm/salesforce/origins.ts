@@ -8,12 +8,8 @@ import { LOOPBACK_ALLOWED } from '../hubspot/api-origin';
  */
 export const LOGIN_HOSTS = ['https://login.salesforce.com', 'https://test.salesforce.com'] as const;
 
-/** The optional host permissions asked for at connect time (wxt.config.ts lists them too). */
-export const SALESFORCE_API_HOSTS = [
-  'https://login.salesforce.com/*',
-  'https://test.salesforce.com/*',
-  'https://*.my.salesforce.com/*',
-];
+/** The optional host permissions asked for at connect time (wxt.config.ts lists them too, from permission.ts). */
+export { SALESFORCE_API_HOSTS } from './permission';
 
 const MY_DOMAIN =
   /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?(?:--[a-z0-9-]+)?(?:\.sandbox)?\.my\.salesforce\.com$/;

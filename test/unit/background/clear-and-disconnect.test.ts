@@ -8,6 +8,8 @@ import { defaultFieldMap } from '@/lib/crm/hubspot/mapping';
 import { defaultHubSpotSetup } from '@/lib/crm/hubspot/setup';
 import { forgetHubSpotShared, newHubSpotShared } from '@/lib/crm/hubspot/source';
 import { pruneCrmCache } from '@/lib/crm/retention';
+import { readSalesforceConnection, saveSalesforceConnection } from '@/lib/crm/salesforce/connection';
+import { defaultSalesforceSetup } from '@/lib/crm/salesforce/setup';
 import type { LeadSource } from '@/lib/lead-source/lead-source';
 import type { Lead } from '@/lib/model/schemas';
 import { crmDb } from '@/lib/store/crm-db';
@@ -126,6 +128,30 @@ describe('"Clear all data" clears all', () => {
     expect(await readConnection()).toBeUndefined();
     expect(Object.values(await crmCounts()).every((count) => count === 0)).toBe(true);
     expect(removePermission).toHaveBeenCalled();
+  });
+
+  test('a Salesforce connection goes too: its session revoked, its records purged', async () => {
+    const fetch = vi
+      .spyOn(globalThis, 'fetch')
+      .mockImplementation(async () => new Response('', { status: 200 }));
+    await saveSalesforceConnection({
+      system: 'salesforce',
+      loginUrl: 'https://login.salesforce.com',
+      consumerKey: '3MVG9fakeConsumerKey0123456789',
+      instanceUrl: 'https://acme.my.salesforce.com',
+      accessToken: 'access-token-1',
+      refreshToken: 'refresh-token-1',
+      orgId: '00Dxx0000001gPLEAY',
+      userId: '005xx000001SwiUAAS',
+      setup: defaultSalesforceSetup,
+      connectedAt: new Date(NOW).toISOString(),
+    });
+    await crmDb().contacts.put({ leadId: 'salesforce:00Qxx0000001abcEAA', lead: lead('1'), readAt: NOW });
+    const { call } = router();
+    await call('clearAllData');
+    expect(await readSalesforceConnection()).toBeUndefined();
+    expect(await crmDb().contacts.count()).toBe(0);
+    expect(String(fetch.mock.calls[0]?.[0])).toBe('https://login.salesforce.com/services/oauth2/revoke');
   });
 });
 

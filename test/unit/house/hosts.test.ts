@@ -142,6 +142,27 @@ describe('the manifest takes its hosts from the registry', () => {
     },
   );
 
+  test.each(['chrome', 'firefox'] as const)(
+    '%s: the CRMs’ hosts are optional, in the form each browser reads; identity for Salesforce’s sign-in',
+    async (browser) => {
+      const manifest = (await manifestFor(browser)) as UserManifest & Record<string, unknown>;
+      const crmHosts = [
+        'https://api.hubapi.com/*',
+        'https://login.salesforce.com/*',
+        'https://test.salesforce.com/*',
+        'https://*.my.salesforce.com/*',
+      ];
+      if (browser === 'firefox') {
+        expect(manifest.optional_permissions).toEqual(crmHosts);
+        expect(manifest.optional_host_permissions).toBeUndefined();
+      } else {
+        expect(manifest.optional_host_permissions).toEqual(crmHosts);
+        expect(manifest.optional_permissions).toBeUndefined();
+      }
+      expect(manifest.permissions).toContain('identity');
+    },
+  );
+
   test('one content script per host, named after it, matching its row’s patterns', async () => {
     const files = readdirSync(resolve('entrypoints')).filter((file) => file.endsWith('.content.ts'));
     expect(files.map((file) => file.replace(/\.content\.ts$/, '')).sort()).toEqual(
