@@ -146,6 +146,25 @@ export function statusFor(stage: LeadStage | undefined, setup: SalesforceSetup):
   }
 }
 
+const SfDateTime = z
+  .string()
+  .refine((value) => sfInstant(value) !== undefined, { message: 'must be a datetime' });
+/**
+ * The fields Salesforce itself types: one of the wrong type means the record is not what Salesforce
+ * sends, and it is left out (and counted). Fields people fill in (a title, a mapped custom field)
+ * are fitted or left out one by one instead.
+ */
+const RecordShape = z
+  .object({
+    Id: z.string().regex(SALESFORCE_ID),
+    CreatedDate: SfDateTime,
+    LastModifiedDate: SfDateTime.nullable().optional(),
+    Email: z.string().nullable().optional(),
+    IsConverted: z.boolean().optional(),
+    NumberOfEmployees: z.number().nullable().optional(),
+  })
+  .loose();
+
 /** The current owner's assignment, from owner history (newest first; the row of ids, not names). */
 export type OwnerChange = { at: string; fromId?: string; fromName?: string };
 
@@ -158,10 +177,7 @@ export function recordToLead(
   setup: SalesforceSetup,
   ownerChange?: OwnerChange,
 ): Lead | undefined {
-  const base = z
-    .object({ Id: z.string().regex(SALESFORCE_ID) })
-    .loose()
-    .safeParse(raw);
+  const base = RecordShape.safeParse(raw);
   if (!base.success) return undefined;
   const record = base.data as Record<string, unknown> & { Id: string };
   const object = objectOf(record.Id);

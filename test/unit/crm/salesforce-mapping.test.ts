@@ -152,7 +152,7 @@ describe('Salesforce records as leads', () => {
       leadRecord({
         Email: 'not-an-email',
         LinkedIn_URL__c: 'javascript:alert(1)',
-        NumberOfEmployees: 'many',
+        NumberOfEmployees: -5,
         Title: 'x'.repeat(5000),
       }),
       setup,
@@ -164,6 +164,10 @@ describe('Salesforce records as leads', () => {
     expect(recordToLead({ Id: '001000000000001AAA', Name: 'An Account' }, setup)).toBeUndefined();
     expect(recordToLead({ Id: "x' OR" }, setup)).toBeUndefined();
     expect(recordToLead(null, setup)).toBeUndefined();
+    // Fields Salesforce types itself, of the wrong type: not a record Salesforce sends.
+    expect(recordToLead(leadRecord({ Email: 42 }), setup)).toBeUndefined();
+    expect(recordToLead(leadRecord({ CreatedDate: 'not a date' }), setup)).toBeUndefined();
+    expect(recordToLead(leadRecord({ IsConverted: 'yes' }), setup)).toBeUndefined();
   });
 });
 
