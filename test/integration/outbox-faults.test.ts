@@ -15,12 +15,12 @@ import { RequestPacer } from '@/lib/crm/hubspot/pacer';
 import { defaultHubSpotSetup } from '@/lib/crm/hubspot/setup';
 import { HubSpotWriter } from '@/lib/crm/hubspot/writer';
 import type { Attempt } from '@/lib/model/schemas';
-import type { OutboxEntry, OutboxWrite } from '@/lib/outbox/entry';
-import { flushOutbox, type OutboxStore } from '@/lib/outbox/flush';
+import type { OutboxWrite } from '@/lib/outbox/entry';
 import { DexieOutbox } from '@/lib/outbox/store';
 import { seededRandom } from '@/lib/sample/random';
 import { CrmDb } from '@/lib/store/crm-db';
 import { startFakeHubSpot } from '../hubspot-server/server.mjs';
+import { drainWithKills } from './fault-run';
 
 const ATTEMPTS = Number(process.env.FAULT_ATTEMPTS ?? 10_000);
 const LEADS = Number(process.env.FAULT_LEADS ?? 500);
@@ -37,31 +37,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => hubspot?.close());
-
-/** A store whose writes fail once its flusher is "killed": what a stopped worker never persisted. */
-function killable(store: DexieOutbox): { store: OutboxStore; kill: () => void } {
-  let dead = false;
-  const guard =
-    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      if (dead) throw new Error('flusher killed');
-      return fn(...args);
-    };
-  return {
-    kill: () => {
-      dead = true;
-    },
-    store: {
-      pending: guard(() => store.pending()),
-      markTrying: guard((e: OutboxEntry) => store.markTrying(e)),
-      markSent: guard((e: OutboxEntry) => store.markSent(e)),
-      markRetry: guard((e: OutboxEntry, at: number, error: string) => store.markRetry(e, at, error)),
-      markFailed: guard((e: OutboxEntry, error: string) => store.markFailed(e, error)),
-      setPaused: guard((reason: string | undefined) => store.setPaused(reason)),
-      pausedReason: guard(() => store.pausedReason()),
-    },
-  };
-}
 
 test(`${ATTEMPTS} attempts and ${NOTES} notes across ${LEADS} leads through faults and kills: 0 lost, 0 duplicated`, async () => {
   const random = seededRandom(8);
@@ -133,38 +108,7 @@ test(`${ATTEMPTS} attempts and ${NOTES} notes across ${LEADS} leads through faul
     }),
   });
 
-  // A virtual clock far past every undo window; each run jumps ahead of every backoff.
-  let clock = Date.now() + 60_000;
-  let runs = 0;
-  let kills = 0;
-  const totals = { sent: 0, retried: 0, failed: 0 };
-  while ((await outbox.pending()).length > 0 && runs < 5_000) {
-    runs++;
-    clock += 3_600_000;
-    const run = killable(outbox);
-    // Kill one run in three after a random number of entries.
-    const killAfter = random() < 0.33 ? Math.floor(random() * 200) : Number.POSITIVE_INFINITY;
-    let handled = 0;
-    const result = await flushOutbox(
-      run.store,
-      async (entry) => {
-        const outcome = await send(entry);
-        if (++handled >= killAfter) {
-          run.kill();
-          kills++;
-        }
-        return outcome;
-      },
-      { now: () => clock, random },
-    ).catch(() => undefined);
-    if (process.env.FAULT_DEBUG)
-      console.log(`run ${runs}: ${JSON.stringify(result)} at ${Math.round(performance.now())}`);
-    if (result) {
-      totals.sent += result.sent;
-      totals.retried += result.retried;
-      totals.failed += result.failed;
-    }
-  }
+  const { runs, kills, totals } = await drainWithKills(outbox, send, random);
   await fetch(`${hubspot.controlUrl}/faults`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
