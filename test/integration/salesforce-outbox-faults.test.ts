@@ -99,10 +99,8 @@ test(`${ATTEMPTS} attempts and ${NOTES} notes across ${LEADS} Leads through faul
   await outbox.enqueueAttempts(attempts, 0);
   await outbox.enqueueMany(notes, 0);
 
-  await control('/faults', {
-    seed: 5,
-    random: { p500: 0.05, pLimit: 0.05, timeout: 0.02, dropAfterApply: 0.05 },
-  });
+  const faults = { p500: 0.05, pLimit: 0.05, timeout: 0.02, dropAfterApply: 0.05 };
+  await control('/faults', { seed: 5, random: faults });
   const started = performance.now();
   const { runs, kills, totals } = await drainWithKills(outbox, send, random);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
