@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
-import { FIREFOX_CRM_DATA_COLLECTION, HUBSPOT_API_HOSTS } from './lib/crm/hubspot/permission';
+import { HUBSPOT_API_HOSTS } from './lib/crm/hubspot/permission';
+import { FIREFOX_CRM_DATA_COLLECTION } from './lib/crm/permission';
 import { SALESFORCE_API_HOSTS } from './lib/crm/salesforce/permission';
 import { HOST_PERMISSIONS } from './lib/sites/hosts';
 

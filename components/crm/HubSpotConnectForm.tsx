@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { HUBSPOT_DEFAULT_BASE_URL } from '@/lib/crm/hubspot/api';
-import { crmPermissions } from '@/lib/crm/hubspot/permission';
+import { crmPermissions } from '@/lib/crm/permission';
 import { request } from '@/lib/messaging/messenger';
 import { CrmCacheForm } from '../options/CrmCacheForm';
 import { HubSpotSetupForm } from './HubSpotSetupForm';

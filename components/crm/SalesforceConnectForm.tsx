@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import { crmPermissions } from '@/lib/crm/hubspot/permission';
+import { crmPermissions } from '@/lib/crm/permission';
 import { LOGIN_HOSTS, originPattern, pinnedLoginOrigin } from '@/lib/crm/salesforce/origins';
 import { request } from '@/lib/messaging/messenger';
 import { SalesforceSetupForm } from './SalesforceSetupForm';

@@ -4,8 +4,8 @@ import { HubSpotConnection, readConnection, removeConnection, saveConnection } f
 import { HUBSPOT_DEFAULT_BASE_URL } from '../crm/hubspot/api';
 import { HubSpotClient } from '../crm/hubspot/client';
 import { defaultFieldMap } from '../crm/hubspot/mapping';
-import { crmPermissions } from '../crm/hubspot/permission';
 import { defaultHubSpotSetup } from '../crm/hubspot/setup';
+import { crmPermissions } from '../crm/permission';
 import { readSalesforceConnection } from '../crm/salesforce/connection';
 import { describeZodError } from '../model/schemas';
 import type { BatonDb } from '../store/db';

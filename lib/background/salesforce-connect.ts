@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { crmOutbox } from '../crm/connected';
 import { readConnection as readHubSpotConnection } from '../crm/connection';
-import { crmPermissions } from '../crm/hubspot/permission';
+import { crmPermissions } from '../crm/permission';
 import { type DescribeField, identityOf } from '../crm/salesforce/api';
 import { SalesforceClient, type SalesforceTokens } from '../crm/salesforce/client';
 import {

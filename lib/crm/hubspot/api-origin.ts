@@ -1,3 +1,4 @@
+import { LOOPBACK_ALLOWED, LOOPBACK_HOSTS } from '../loopback';
 import { HUBSPOT_DEFAULT_BASE_URL } from './api';
 
 /**
@@ -5,10 +6,6 @@ import { HUBSPOT_DEFAULT_BASE_URL } from './api';
  * page sends: `https://api.hubapi.com` in the store build; test builds (`WXT_BATON_TEST_BUILD=true`,
  * what the end-to-end suite loads) and the unit tests also reach a HubSpot test server on loopback.
  */
-export const LOOPBACK_ALLOWED =
-  import.meta.env.MODE === 'test' || import.meta.env.WXT_BATON_TEST_BUILD === 'true';
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export class UnpinnedOriginError extends Error {
   constructor(baseUrl: string, loopback: boolean) {

@@ -1,4 +1,4 @@
-import { LOOPBACK_ALLOWED } from '../hubspot/api-origin';
+import { LOOPBACK_ALLOWED, LOOPBACK_HOSTS } from '../loopback';
 
 /**
  * Where a Salesforce token may go. The login host is a setting (production, sandbox or the org's
@@ -13,7 +13,6 @@ export { SALESFORCE_API_HOSTS } from './permission';
 
 const MY_DOMAIN =
   /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?(?:--[a-z0-9-]+)?(?:\.sandbox)?\.my\.salesforce\.com$/;
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export class UnpinnedSalesforceOriginError extends Error {
   constructor(what: 'login' | 'instance', url: string) {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { crmPermissions, FIREFOX_CRM_DATA_COLLECTION, HUBSPOT_API_HOSTS } from '@/lib/crm/hubspot/permission';
+import { HUBSPOT_API_HOSTS } from '@/lib/crm/hubspot/permission';
+import { crmPermissions, FIREFOX_CRM_DATA_COLLECTION } from '@/lib/crm/permission';
 
 describe('crmPermissions', () => {
   test('Chrome: the host only (Chrome rejects an unknown data_collection key)', () => {

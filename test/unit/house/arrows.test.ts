@@ -69,6 +69,19 @@ describe('arrows', () => {
     expect(crossings).toEqual([]);
   });
 
+  test('one CRM never imports another: what both need lives in lib/crm itself', () => {
+    const crms = ['lib/crm/hubspot', 'lib/crm/salesforce'];
+    const crossings = crms.flatMap((own) =>
+      filesUnder(own).flatMap((file) =>
+        importsOf(file)
+          .filter((target) => crms.some((other) => other !== own && inFolder(target, other)))
+          .map((target) => `${file} → ${target}`),
+      ),
+    );
+    expect(filesUnder('lib/crm/salesforce').length).toBeGreaterThan(5);
+    expect(crossings).toEqual([]);
+  });
+
   test('no folder but lib/store constructs a Dexie database or calls indexedDB.open', () => {
     const openers = appFiles.filter((file) => !inFolder(file, 'lib/store') && opensDatabase(file));
     expect(openers).toEqual([]);
