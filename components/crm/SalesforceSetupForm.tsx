@@ -5,6 +5,15 @@ import type { SalesforceSetupPick } from '@/lib/messaging/protocol';
 
 type FieldChoice = { name: string; label: string };
 
+const MAPPED_LABELS = {
+  budget: 'Budget',
+  timeframe: 'Timeframe',
+  need: 'Need',
+  productInterest: 'Product interest',
+  territory: 'Territory',
+  linkedinUrl: 'LinkedIn URL',
+} as const;
+
 /** The org's values, with the one in use kept even when the org no longer has it (the save names it). */
 const withCurrent = (values: readonly string[], current: string) =>
   current && !values.includes(current) ? [...values, current] : [...values];
@@ -34,6 +43,7 @@ export function SalesforceSetupForm() {
       reasonField: current.reasonField,
       scoreField: current.scoreField,
       contactStatusField: current.contactStatusField,
+      fields: current.fields,
     });
   }, [choices.data, pick]);
 
@@ -53,8 +63,39 @@ export function SalesforceSetupForm() {
       </p>
     );
   if (!pick) return null;
-  const { leadStatuses, handoffFields, reasonFields, scoreFields, contactStatusFields, missingFields } =
-    choices.data;
+  const {
+    leadStatuses,
+    handoffFields,
+    reasonFields,
+    scoreFields,
+    contactStatusFields,
+    qualificationFields,
+    missingFields,
+  } = choices.data;
+  const mapped = { ...choices.data.current.fields, ...pick.fields };
+  const mappedSelect = (key: keyof typeof MAPPED_LABELS) => {
+    const value = mapped[key] ?? '';
+    const known = qualificationFields.some((field) => field.name === value);
+    return (
+      <label key={key}>
+        {MAPPED_LABELS[key]}
+        <br />
+        <select
+          data-testid={`sf-setup-field-${key}`}
+          value={value}
+          onChange={(event) => setPick({ ...pick, fields: { ...mapped, [key]: event.target.value } })}
+        >
+          <option value="">Not kept in Salesforce</option>
+          {qualificationFields.map((field) => (
+            <option key={field.name} value={field.name}>
+              {field.label} ({field.name})
+            </option>
+          ))}
+          {value && !known && <option value={value}>{value} (not in this org)</option>}
+        </select>
+      </label>
+    );
+  };
 
   const statusSelect = (
     label: string,
@@ -170,6 +211,10 @@ export function SalesforceSetupForm() {
         contactStatusFields,
         'Leads only',
       )}
+      <fieldset>
+        <legend>Where the card’s fields live on a Lead (and a Contact)</legend>
+        {(Object.keys(MAPPED_LABELS) as Array<keyof typeof MAPPED_LABELS>).map(mappedSelect)}
+      </fieldset>
       {missingFields.length > 0 && (
         <p className="muted small" data-testid="sf-setup-missing">
           Named in the setup but not in this org: {missingFields.join(', ')}.

@@ -245,6 +245,10 @@ function choicesOf(lead: DescribeField[], contact: DescribeField[]) {
       .filter((f) => NUMBER_TYPES.has(f.type))
       .map(choice)
       .sort(byLabel),
+    qualificationFields: lead
+      .filter((f) => (TEXT_TYPES.has(f.type) || f.type === 'url') && f.updateable)
+      .map(choice)
+      .sort(byLabel),
     contactStatusFields: contact
       .filter((f) => f.type === 'picklist' && f.updateable)
       .map(choice)
@@ -312,9 +316,13 @@ export async function saveSalesforceSetup(pick: SalesforceSetupPick): Promise<{ 
     offered.contactStatusFields,
     'a writable picklist field on Contact',
   );
-  const leadFields = lead.map(choice);
   for (const [key, name] of Object.entries(pick.fields ?? {}))
-    fieldPick(`Field for ${key}`, name, leadFields, 'a field on Lead');
+    fieldPick(
+      `Field for ${key}`,
+      name,
+      offered.qualificationFields,
+      'a writable text, picklist or URL field on Lead',
+    );
   if (problems.length > 0) throw new Error(`Salesforce setup: ${problems.join('; ')}`);
 
   const parsed = SalesforceSetup.safeParse({

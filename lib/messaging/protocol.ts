@@ -258,6 +258,8 @@ export const protocol = {
       reasonFields: z.array(SalesforceFieldChoice),
       scoreFields: z.array(SalesforceFieldChoice),
       contactStatusFields: z.array(SalesforceFieldChoice),
+      /** Writable text, picklist and URL fields on Lead: where budget, timeframe, need… may live. */
+      qualificationFields: z.array(SalesforceFieldChoice),
       current: SalesforceSetup,
       missingFields: z.array(z.string()),
     }),

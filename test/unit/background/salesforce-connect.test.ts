@@ -321,6 +321,9 @@ describe('the setup', () => {
     ]);
     expect(choices.scoreFields.map((f) => f.name).sort()).toEqual(['Budget__c', 'Fit_Score__c']);
     expect(choices.contactStatusFields.map((f) => f.name)).toEqual(['Lead_Status__c']);
+    // Where the card's fields may live: writable text, picklist and URL fields, never a number.
+    expect(choices.qualificationFields.map((f) => f.name)).toContain('Need__c');
+    expect(choices.qualificationFields.map((f) => f.name)).not.toContain('Fit_Score__c');
     expect(choices.current).toEqual(defaultSalesforceSetup);
   });
 
@@ -353,6 +356,16 @@ describe('the setup', () => {
     expect((await readSalesforceConnection())?.setup).toMatchObject({
       ...good,
       fields: defaultSalesforceSetup.fields,
+    });
+
+    await expect(saveSalesforceSetup({ ...good, fields: { budget: 'Fit_Score__c' } })).rejects.toThrow(
+      /Field for budget "Fit_Score__c" is not a writable text, picklist or URL field/,
+    );
+    await saveSalesforceSetup({ ...good, fields: { need: 'Recycle_Reason__c', territory: '' } });
+    expect((await readSalesforceConnection())?.setup.fields).toEqual({
+      ...defaultSalesforceSetup.fields,
+      need: 'Recycle_Reason__c',
+      territory: '',
     });
   });
 });
