@@ -26,6 +26,16 @@ function redirectUrl(): string {
 const isTestLoopback = (loginUrl: string) =>
   import.meta.env.WXT_BATON_TEST_BUILD === 'true' && /^http:\/\/127\.0\.0\.1(?::\d+)?$/.test(loginUrl);
 
+/** Asked for inside the click: the browser shows its prompt only for a user gesture. */
+const permissionFor = (loginUrl: string): Promise<boolean> =>
+  isTestLoopback(loginUrl)
+    ? Promise.resolve(true)
+    : browser.permissions.request(
+        crmPermissions(salesforceConnectOrigins(loginUrl), import.meta.env.FIREFOX) as Parameters<
+          typeof browser.permissions.request
+        >[0],
+      );
+
 /** The host permissions connecting asks for: the login host and the org's My Domain. */
 export const salesforceConnectOrigins = (loginUrl: string) => [
   originPattern(loginUrl),
@@ -49,12 +59,20 @@ export function SalesforceConnectForm() {
   const [redirect] = useState(redirectUrl);
 
   const connect = useMutation({
-    mutationFn: async ({ loginUrl, permission }: { loginUrl: string; permission: Promise<boolean> }) => {
+    mutationFn: async ({
+      loginUrl,
+      key,
+      permission,
+    }: {
+      loginUrl: string;
+      key: string;
+      permission: Promise<boolean>;
+    }) => {
       if (!(await permission))
         throw new Error(
           `Baton needs access to ${new URL(loginUrl).host} and your org's My Domain to sign in and read Salesforce records.`,
         );
-      return request('salesforceConnect', { loginUrl, consumerKey });
+      return request('salesforceConnect', { loginUrl, consumerKey: key });
     },
     onSuccess: () => {
       setConsumerKey('');
@@ -83,15 +101,16 @@ export function SalesforceConnectForm() {
       setProblem("Consumer key: paste the External Client App's whole consumer key");
       return;
     }
-    // First, inside the click: the browser shows its prompt only for a user gesture.
-    const permission = isTestLoopback(loginUrl)
-      ? Promise.resolve(true)
-      : browser.permissions.request(
-          crmPermissions(salesforceConnectOrigins(loginUrl), import.meta.env.FIREFOX) as Parameters<
-            typeof browser.permissions.request
-          >[0],
-        );
-    connect.mutate({ loginUrl, permission });
+    connect.mutate({ loginUrl, key: consumerKey, permission: permissionFor(loginUrl) });
+  };
+
+  /** A session Salesforce no longer accepts (the sync line says "reconnect"): sign in again, keeping the queued work. */
+  const onReconnect = () => {
+    const loginUrl = status.data?.loginUrl;
+    const key = status.data?.consumerKey;
+    if (!loginUrl || !key) return;
+    setProblem(undefined);
+    connect.mutate({ loginUrl, key, permission: permissionFor(loginUrl) });
   };
 
   const confirmDisconnect = async () => {
@@ -137,6 +156,15 @@ export function SalesforceConnectForm() {
       </p>
       {connected ? (
         <div data-testid="sf-connected">
+          <button
+            type="button"
+            data-testid="sf-reconnect"
+            onClick={onReconnect}
+            disabled={connect.isPending}
+            title="Sign in to Salesforce again: what is waiting to be sent is kept"
+          >
+            {connect.isPending ? 'Signing in…' : 'Reconnect'}
+          </button>{' '}
           <button type="button" data-testid="sf-disconnect" onClick={() => void confirmDisconnect()}>
             Disconnect…
           </button>

@@ -27,7 +27,7 @@ import {
 } from '../crm/salesforce/origins';
 import { defaultSalesforceSetup, namedFields, SalesforceSetup } from '../crm/salesforce/setup';
 import type { SalesforceSetupPick } from '../messaging/protocol';
-import { describeZodError } from '../model/schemas';
+import { describeZodError, RECYCLE_REASON_LABELS } from '../model/schemas';
 import type { BatonDb } from '../store/db';
 import { ONE_CRM_AT_A_TIME } from './crm-connect';
 import { purgeCrmRecords } from './crm-purge';
@@ -135,8 +135,15 @@ export async function connectSalesforce(
   const [lead, contact] = await Promise.all([client.describe('Lead'), client.describe('Contact')]);
 
   const before = await readSalesforceConnection();
-  // Reconnecting the same org keeps how the team set it up; another org starts from the defaults.
-  const setup = before?.orgId === identity.orgId ? before.setup : defaultSalesforceSetup;
+  // Another org while one is connected: its queued writes and cached records belong to the first.
+  if (before && before.orgId !== identity.orgId) {
+    await revokeToken({ fetch: deps.fetch, loginUrl, token: token.refresh_token }).catch(() => {});
+    throw new Error(
+      `Baton is connected to another Salesforce org (${before.instanceUrl}): disconnect it first, so its unsent work and cached records are not mixed with this one's.`,
+    );
+  }
+  // Reconnecting the same org keeps how the team set it up.
+  const setup = before?.setup ?? defaultSalesforceSetup;
   const parsed = SalesforceConnection.safeParse({
     system: 'salesforce',
     loginUrl,
@@ -204,11 +211,12 @@ async function removeSalesforcePermissions(loginUrl: string | undefined): Promis
 export async function salesforceStatus() {
   const connection = await readSalesforceConnection();
   if (!connection) return { connected: false };
-  const { loginUrl, instanceUrl, orgId, userId, connectedAt } = connection;
+  const { loginUrl, consumerKey, instanceUrl, orgId, userId, connectedAt } = connection;
   return {
     connected: true,
     system: 'salesforce' as const,
     loginUrl,
+    consumerKey,
     instanceUrl,
     orgId,
     userId,
@@ -298,6 +306,22 @@ export async function saveSalesforceSetup(pick: SalesforceSetupPick): Promise<{ 
   ];
   for (const [what, status] of statusPicks)
     if (!statuses.has(status)) problems.push(`${what} "${status}" is not a Lead Status value of this org`);
+  // A hand-back status that is also an MQL status would leave the lead in the queue for good.
+  for (const [what, status] of statusPicks.slice(pick.mqlStatuses.length))
+    if (pick.mqlStatuses.includes(status)) problems.push(`${what} "${status}" is also an MQL status`);
+  const handBacks = [pick.acceptedStatus, pick.recycledStatus, pick.disqualifiedStatus];
+  if (new Set(handBacks).size < handBacks.length)
+    problems.push('Accepted, recycled and disqualified need three different statuses');
+  // A restricted picklist for the reason must offer Baton's reasons, or every recycle is refused.
+  const reasonField = lead.find((field) => field.name === pick.reasonField);
+  if (reasonField?.type === 'picklist' && reasonField.picklistValues.length > 0) {
+    const values = new Set(reasonField.picklistValues.filter((v) => v.active).map((v) => v.value));
+    const lacking = Object.values(RECYCLE_REASON_LABELS).filter((label) => !values.has(label));
+    if (lacking.length > 0)
+      problems.push(
+        `Reason field "${reasonField.name}" lacks the values ${lacking.map((l) => `"${l}"`).join(', ')}`,
+      );
+  }
   const fieldPick = (what: string, name: string | undefined, from: FieldChoice[], kind: string) => {
     if (name && !from.some((f) => f.name === name))
       problems.push(`${what} "${name}" is not ${kind} of this org`);

@@ -1,6 +1,7 @@
 import { SalesforceAuthError, type SalesforceTokens } from '../crm/salesforce/client';
 import { readSalesforceConnection, saveSalesforceConnection } from '../crm/salesforce/connection';
 import { refreshAccessToken } from '../crm/salesforce/oauth';
+import { crmDb } from '../store/crm-db';
 
 /** One renewal at a time in this background: concurrent 401s share it. */
 let inFlight: Promise<string> | undefined;
@@ -32,17 +33,23 @@ export function salesforceTokens(
       consumerKey: connection.consumerKey,
       refreshToken: connection.refreshToken,
     });
-    const fresh = await readSalesforceConnection();
-    if (!fresh || fresh.refreshToken !== connection.refreshToken || fresh.orgId !== connection.orgId)
+    // Checked and saved in one transaction: a disconnect cannot land between the two and be undone.
+    const saved = await crmDb().transaction('rw', crmDb().connections, async () => {
+      const fresh = await readSalesforceConnection();
+      if (!fresh || fresh.refreshToken !== connection.refreshToken || fresh.orgId !== connection.orgId)
+        return false;
+      await saveSalesforceConnection({
+        ...fresh,
+        accessToken: token.access_token,
+        // Salesforce may rotate the refresh token; keep the newest.
+        ...(token.refresh_token ? { refreshToken: token.refresh_token } : {}),
+      });
+      return true;
+    });
+    if (!saved)
       throw new SalesforceAuthError(
         'Salesforce was disconnected or reconnected meanwhile: the renewed session was dropped',
       );
-    await saveSalesforceConnection({
-      ...fresh,
-      accessToken: token.access_token,
-      // Salesforce may rotate the refresh token; keep the newest.
-      ...(token.refresh_token ? { refreshToken: token.refresh_token } : {}),
-    });
     return token.access_token;
   };
 

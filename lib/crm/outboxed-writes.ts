@@ -139,7 +139,11 @@ export class OutboxedWrites {
     const before = withPendingWrites(known, await this.outbox.forLead(disposition.leadId));
     await this.outbox.enqueue(disposition.leadId, {
       kind: 'disposition',
-      disposition: { ...disposition, previousStage: before.stage },
+      disposition: {
+        ...disposition,
+        previousStage: before.stage,
+        ...(before.crmStage ? { previousCrmStage: before.crmStage } : {}),
+      },
     });
     this.onQueued();
     return withPendingWrites(known, await this.outbox.forLead(disposition.leadId));

@@ -242,6 +242,8 @@ export const protocol = {
       connected: z.boolean(),
       system: z.literal('salesforce').optional(),
       loginUrl: z.string().optional(),
+      /** The External Client App's consumer key (public, not a secret): a reconnect reuses it. */
+      consumerKey: z.string().optional(),
       instanceUrl: z.string().optional(),
       orgId: z.string().optional(),
       userId: z.string().optional(),

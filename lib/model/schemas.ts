@@ -213,6 +213,8 @@ export const RECYCLE_REASON_LABELS: Record<RecycleReason, string> = {
 
 /** The stage before the hand-back, so an undo can put it back. */
 const PreviousStage = LeadStage.optional();
+/** The CRM's own status before a hand-back (Salesforce's Lead Status), so an undo puts that one back. */
+const PreviousCrmStage = z.string().trim().min(1).max(255).optional();
 
 export const Disposition = z.discriminatedUnion('kind', [
   z.object({
@@ -221,6 +223,7 @@ export const Disposition = z.discriminatedUnion('kind', [
     leadId: z.string().min(1),
     at: Instant,
     previousStage: PreviousStage,
+    previousCrmStage: PreviousCrmStage,
   }),
   z
     .object({
@@ -229,6 +232,7 @@ export const Disposition = z.discriminatedUnion('kind', [
       leadId: z.string().min(1),
       at: Instant,
       previousStage: PreviousStage,
+      previousCrmStage: PreviousCrmStage,
       reason: RecycleReason,
       /** Free text; required when the reason is "other". */
       text: z.string().trim().max(2000).optional(),

@@ -166,6 +166,9 @@ describe.skipIf(REAL)('Salesforce as the lead source (test server)', () => {
     const all = (await state()).Lead;
     const mine = all.filter((l) => l.OwnerId === REP_USER_ID && l.Status === 'MQL' && !l.IsConverted);
     expect(queue).toHaveLength(mine.length);
+    // The queue-owner setting may be an email (the local store's): the queue stays the rep's own.
+    const byEmail = await source.listQueue({ limit: 500, owner: 'alex.rep@baton-demo.example' });
+    expect(byEmail.map((lead) => lead.id).sort()).toEqual(queue.map((lead) => lead.id).sort());
     const withContacts = build(SalesforceSetup.parse({ contactStatusField: 'Contact_Status__c' })).source;
     const both = await withContacts.listQueue({ limit: 500 });
     expect(both.some((lead) => lead.id === `salesforce:${HERO_IDS.priya}`)).toBe(true);
@@ -244,6 +247,30 @@ describe.skipIf(REAL)('Salesforce as the lead source (test server)', () => {
     await source.undoDisposition(disposition.id);
     await flush();
     expect((await state()).Lead.find((l) => l.Id === HERO_IDS.marco)?.Status).toBe('MQL');
+  });
+
+  test('undo puts back the status the hand-back replaced, not a guess', async () => {
+    const working = SalesforceSetup.parse({ mqlStatuses: ['MQL', 'Working - Contacted'] });
+    ({ source, send } = build(working));
+    const token = connection.accessToken;
+    await fetch(`${connection.instanceUrl}/services/data/v66.0/sobjects/Lead/${HERO_IDS.marco}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ Status: 'Working - Contacted' }),
+    });
+    await source.readLeadContext(MARCO);
+    const disposition = {
+      kind: 'accept' as const,
+      id: crypto.randomUUID(),
+      leadId: MARCO,
+      at: new Date().toISOString(),
+    };
+    await source.setDisposition(disposition);
+    await flush();
+    expect((await state()).Lead.find((l) => l.Id === HERO_IDS.marco)?.Status).toBe('SQL');
+    await source.undoDisposition(disposition.id);
+    await flush();
+    expect((await state()).Lead.find((l) => l.Id === HERO_IDS.marco)?.Status).toBe('Working - Contacted');
   });
 
   test('recycle sets the status, the reason field and one reason Task, all in one call, even when its answer is lost', async () => {

@@ -169,6 +169,8 @@ export class SalesforceClient {
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: controller.signal,
+        // A redirect would carry the token to wherever it points: refused, never followed.
+        redirect: 'error',
       });
     } catch (error) {
       const timedOut = controller.signal.aborted;
@@ -326,6 +328,9 @@ function parseJson(text: string): unknown {
 
 const shortPath = (path: string) => path.split('?')[0]?.slice(0, 120) ?? path;
 
+/** 4xx answers that pass: another process held the record, or the query ran long. */
+const TRANSIENT = new Set(['UNABLE_TO_LOCK_ROW', 'QUERY_TIMEOUT', 'SERVER_UNAVAILABLE']);
+
 /** Field-level security, validation rules and bad fields: a retry would get the same answer. */
 const REFUSALS: Record<string, string> = {
   INVALID_FIELD: 'Salesforce has no such field (or hides it from this user)',
@@ -358,7 +363,7 @@ export function errorFor(status: number, json: unknown, path: string): Salesforc
       code,
       LIMIT_RETRY_MS,
     );
-  if (status >= 500 || status === 429)
+  if (status >= 500 || status === 429 || (code !== undefined && TRANSIENT.has(code)))
     return new SalesforceError(`Salesforce had an error (${detail})`, status, true, code);
   const why = code ? REFUSALS[code] : undefined;
   return new SalesforceError(

@@ -89,8 +89,21 @@ const CONTACT_STANDARD = [
   'LastModifiedDate',
 ] as const;
 
+const UNMAPPED = { budget: '', timeframe: '', need: '', productInterest: '', territory: '', linkedinUrl: '' };
+
+/**
+ * The setup as it applies to one object. The named fields are the team's Lead fields; on a
+ * Contact they are used only when the team works Contacts (and has checked them there): an org
+ * whose custom fields exist only on Lead would refuse a Contact query naming them.
+ */
+export function setupFor(object: 'Lead' | 'Contact', setup: SalesforceSetup): SalesforceSetup {
+  if (object === 'Lead' || setup.contactStatusField) return setup;
+  return { ...setup, fields: UNMAPPED, handoffField: '', reasonField: '', scoreField: '' };
+}
+
 /** The fields Baton selects on a Lead or Contact: the standard ones and those the setup names. */
-export function recordFields(object: 'Lead' | 'Contact', setup: SalesforceSetup): string[] {
+export function recordFields(object: 'Lead' | 'Contact', teamSetup: SalesforceSetup): string[] {
+  const setup = setupFor(object, teamSetup);
   const named = [
     ...Object.values(setup.fields),
     setup.handoffField,
@@ -134,6 +147,7 @@ export function stageOf(status: string | undefined, setup: SalesforceSetup, conv
 
 /** The Salesforce status a Baton stage is written as (an undo puts the lead back). */
 export function statusFor(stage: LeadStage | undefined, setup: SalesforceSetup): string {
+  // (Only a fallback: a hand-back carries the status it replaced, `previousCrmStage`.)
   switch (stage) {
     case 'sql':
       return setup.acceptedStatus;
@@ -174,7 +188,7 @@ export type OwnerChange = { at: string; fromId?: string; fromName?: string };
  */
 export function recordToLead(
   raw: unknown,
-  setup: SalesforceSetup,
+  teamSetup: SalesforceSetup,
   ownerChange?: OwnerChange,
 ): Lead | undefined {
   const base = RecordShape.safeParse(raw);
@@ -182,6 +196,7 @@ export function recordToLead(
   const record = base.data as Record<string, unknown> & { Id: string };
   const object = objectOf(record.Id);
   if (!object) return undefined;
+  const setup = setupFor(object, teamSetup);
   const mapped = (key: MappedField) => (setup.fields[key] ? field(record[setup.fields[key]]) : undefined);
   const email = text(record.Email)?.toLowerCase();
   const name =
@@ -577,8 +592,9 @@ export const contentRequestTask = (whoId: string, ownerId: string, request: Cont
 export function dispositionFields(
   disposition: Disposition,
   object: 'Lead' | 'Contact',
-  setup: SalesforceSetup,
+  teamSetup: SalesforceSetup,
 ) {
+  const setup = setupFor(object, teamSetup);
   const statusField = object === 'Lead' ? 'Status' : setup.contactStatusField;
   const fields: Record<string, unknown> = {};
   const status =
@@ -621,8 +637,9 @@ const LEAD_STANDARD_PATCH: Partial<Record<keyof LeadPatch, string>> = {
 export function patchToFields(
   patch: LeadPatch,
   object: 'Lead' | 'Contact',
-  setup: SalesforceSetup,
+  teamSetup: SalesforceSetup,
 ): { fields: Record<string, unknown>; unmapped: string[] } {
+  const setup = setupFor(object, teamSetup);
   const fields: Record<string, unknown> = {};
   const unmapped: string[] = [];
   for (const [key, value] of Object.entries(patch) as Array<[keyof LeadPatch, unknown]>) {

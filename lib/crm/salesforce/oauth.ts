@@ -122,6 +122,8 @@ async function postForm(
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: new URLSearchParams(form).toString(),
+      // A redirect would re-post the code or refresh token elsewhere: refused, never followed.
+      redirect: 'error',
     });
   } catch (error) {
     throw new Error(`Could not reach Salesforce at ${origin} (${(error as Error).message})`);

@@ -12,7 +12,7 @@ export const LOGIN_HOSTS = ['https://login.salesforce.com', 'https://test.salesf
 export { SALESFORCE_API_HOSTS } from './permission';
 
 const MY_DOMAIN =
-  /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?(?:--[a-z0-9-]+)?(?:\.sandbox)?\.my\.salesforce\.com$/;
+  /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?(?:--[a-z0-9-]+)?(?:\.(?:sandbox|develop|scratch|demo|patch|trailblaze))?\.my\.salesforce\.com$/;
 
 export class UnpinnedSalesforceOriginError extends Error {
   constructor(what: 'login' | 'instance', url: string) {

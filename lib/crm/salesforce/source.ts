@@ -39,6 +39,7 @@ import {
   recordFields,
   recordToLead,
   requireRecordId,
+  SALESFORCE_ID,
   TASK_FIELDS,
   taskToAttempt,
 } from './mapping';
@@ -117,7 +118,13 @@ export class SalesforceLeadSource implements LeadSource {
 
   async findByIdentity(identity: LeadIdentity): Promise<Lead | undefined> {
     if (identity.crm?.system === 'salesforce' && objectOf(identity.crm.id)) {
-      const read = await this.readFromSalesforce(leadIdOf(identity.crm.id));
+      const leadId = leadIdOf(identity.crm.id);
+      const read = await this.readFromSalesforce(leadId).catch(async (error: unknown) => {
+        // Out of reach or reads paused: the record page still shows the last copy read.
+        const kept = isOutOfReach(error) ? await this.crm.contacts.get(leadId) : undefined;
+        if (!kept) throw error;
+        return { lead: kept.lead };
+      });
       if (read) return read.lead;
     }
     for (const email of identity.emails) {
@@ -170,11 +177,7 @@ export class SalesforceLeadSource implements LeadSource {
   async readLeadContext(leadId: string): Promise<LeadContext | undefined> {
     const read = await this.readFromSalesforce(leadId).catch(async (error: unknown) => {
       // Salesforce out of reach: the card shows what Baton last read, plus what the rep did since.
-      // Reads paused for the org's allowance: the same, until Salesforce has room again.
-      const unreachable =
-        (error instanceof SalesforceError && error.status === undefined) ||
-        error instanceof SalesforceReadsPaused;
-      const kept = unreachable
+      const kept = isOutOfReach(error)
         ? ((await this.crm.contacts.get(leadId))?.read as SalesforceRead | undefined)
         : undefined;
       if (!kept) throw error;
@@ -272,10 +275,11 @@ export class SalesforceLeadSource implements LeadSource {
 
   /** My open Leads (and, by setting, Contacts) in the statuses the team calls MQL. */
   async listQueue(query: QueueQuery): Promise<Lead[]> {
-    const owner = query.owner || this.connection.userId;
+    // The queue's owner setting may be an email (the local store's); Salesforce's owner is a user id.
+    const owner = query.owner && SALESFORCE_ID.test(query.owner) ? query.owner : this.connection.userId;
     const limit = Math.min(query.limit ?? 1000, 1000);
     const statuses = soqlList(this.setup.mqlStatuses);
-    const ownerFilter = /^[a-zA-Z0-9]{15,18}$/.test(owner) ? ` AND OwnerId = ${soqlId(owner)}` : '';
+    const ownerFilter = ` AND OwnerId = ${soqlId(owner)}`;
     const leads = await this.client.query(
       `SELECT ${this.select('Lead')} FROM Lead WHERE IsConverted = false AND Status IN ${statuses}${ownerFilter} ORDER BY CreatedDate ASC LIMIT ${limit}`,
       this.asLead,
@@ -397,6 +401,10 @@ export class SalesforceLeadSource implements LeadSource {
     return this.local.assets.toArray();
   }
 }
+
+/** Salesforce out of reach (offline, down) or reads paused for the org's allowance: the last copy read stands in. */
+const isOutOfReach = (error: unknown) =>
+  (error instanceof SalesforceError && error.status === undefined) || error instanceof SalesforceReadsPaused;
 
 /** The records of one composite query answer; a failed subrequest throws its named error. */
 function queryRecords(answer: { referenceId: string; status: number; body: unknown }): unknown[] {

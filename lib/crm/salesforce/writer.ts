@@ -180,7 +180,9 @@ export class SalesforceWriter {
     const setup = this.connection.setup;
     const statusField = object === 'Lead' ? 'Status' : setup.contactStatusField;
     const fields: Record<string, unknown> = {};
-    if (statusField) fields[statusField] = statusFor(disposition.previousStage ?? 'mql', setup);
+    if (statusField)
+      fields[statusField] =
+        disposition.previousCrmStage ?? statusFor(disposition.previousStage ?? 'mql', setup);
     if (disposition.kind !== 'accept' && setup.reasonField) fields[setup.reasonField] = null;
     if (Object.keys(fields).length > 0) await this.client.update(object, whoId, fields);
     if (disposition.kind !== 'accept') {

@@ -358,6 +358,12 @@ describe('the setup', () => {
       fields: defaultSalesforceSetup.fields,
     });
 
+    await expect(saveSalesforceSetup({ ...good, acceptedStatus: 'MQL' })).rejects.toThrow(
+      /Accepted status "MQL" is also an MQL status/,
+    );
+    await expect(saveSalesforceSetup({ ...good, recycledStatus: 'SQL' })).rejects.toThrow(
+      /three different statuses/,
+    );
     await expect(saveSalesforceSetup({ ...good, fields: { budget: 'Fit_Score__c' } })).rejects.toThrow(
       /Field for budget "Fit_Score__c" is not a writable text, picklist or URL field/,
     );

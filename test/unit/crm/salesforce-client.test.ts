@@ -142,6 +142,32 @@ describe('SalesforceClient', () => {
     expect(calls).toHaveLength(3);
   });
 
+  test('a locked row (another process holds the record) is retried, not failed', async () => {
+    const { fetch, calls } = scripted([
+      json(400, [
+        { message: 'unable to obtain exclusive access to this record', errorCode: 'UNABLE_TO_LOCK_ROW' },
+      ]),
+      json(204, undefined),
+    ]);
+    await client(fetch).update('Lead', '00Q000000000001AAA', { Status: 'SQL' });
+    expect(calls).toHaveLength(2);
+  });
+
+  test('Developer Edition, scratch and sandbox My Domains are instances; look-alikes are not', () => {
+    for (const ok of [
+      'https://acme-dev-ed.develop.my.salesforce.com',
+      'https://acme--uat.sandbox.my.salesforce.com',
+      'https://site-1234.scratch.my.salesforce.com',
+    ])
+      expect(() => client(scripted([]).fetch, { instanceUrl: ok })).not.toThrow();
+    for (const bad of [
+      'https://my.salesforce.com',
+      'https://acme.my.salesforce.com.evil.example',
+      'https://acme.evil.my-salesforce.com',
+    ])
+      expect(() => client(scripted([]).fetch, { instanceUrl: bad })).toThrow();
+  });
+
   test('a create is tried once (its answer may be lost after it was applied)', async () => {
     const { fetch, calls } = scripted([json(503, [{ message: 'down', errorCode: 'SERVER_UNAVAILABLE' }])]);
     await expect(client(fetch).create('Task', { Subject: 'Call' })).rejects.toMatchObject({

@@ -6,6 +6,7 @@ import {
   eventToAttempt,
   ownerChangeOf,
   patchToFields,
+  recordFields,
   recordToLead,
   sfInstant,
   statusFor,
@@ -169,6 +170,16 @@ describe('Salesforce records as leads', () => {
     expect(recordToLead(leadRecord({ CreatedDate: 'not a date' }), setup)).toBeUndefined();
     expect(recordToLead(leadRecord({ IsConverted: 'yes' }), setup)).toBeUndefined();
   });
+});
+
+test('a Contact is read with standard fields only, unless the team works Contacts (then its named fields too)', () => {
+  expect(recordFields('Lead', setup)).toContain('Budget__c');
+  expect(recordFields('Contact', setup)).not.toContain('Budget__c');
+  expect(recordFields('Contact', setup)).not.toContain('MQL_Date__c');
+  const worked = SalesforceSetup.parse({ contactStatusField: 'Contact_Status__c' });
+  expect(recordFields('Contact', worked)).toEqual(expect.arrayContaining(['Budget__c', 'Contact_Status__c']));
+  expect(patchToFields({ budget: '1' }, 'Contact', setup).unmapped).toEqual(['budget']);
+  expect(patchToFields({ budget: '1' }, 'Contact', worked).fields).toEqual({ Budget__c: '1' });
 });
 
 describe('activity', () => {
