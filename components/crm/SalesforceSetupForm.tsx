@@ -211,7 +211,7 @@ export function SalesforceSetupForm() {
         contactStatusFields,
         'Leads only',
       )}
-      <fieldset>
+      <fieldset className="stack">
         <legend>Where the card’s fields live on a Lead (and a Contact)</legend>
         {(Object.keys(MAPPED_LABELS) as Array<keyof typeof MAPPED_LABELS>).map(mappedSelect)}
       </fieldset>

@@ -6,7 +6,7 @@ import {
   type RequestLogEntry,
   startFakeSalesforce,
 } from '../salesforce-server/server.mjs';
-import { type Baton, extensionUrl, launchBaton, openPanel, tabIdOf } from './harness';
+import { type Baton, extensionUrl, launchBaton, openPanel, saveScreenshot, tabIdOf } from './harness';
 
 /** The saved Lightning Lead page (test/fixtures/salesforce), served under its real URL. */
 const MARCO_PAGE = `https://baton-demo.lightning.force.com/lightning/r/Lead/${HERO_IDS.marco}/view`;
@@ -59,6 +59,18 @@ describe('Baton with Salesforce connected (local test server)', () => {
     expect(
       log.some((r) => r.method === 'POST' && r.path === '/services/oauth2/token' && r.status === 200),
     ).toBe(true);
+    await options.getByTestId('sf-setup').waitFor({ timeout: 15_000 });
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      await options.setViewportSize({ width: 1000, height: 1100 });
+      await options.getByRole('heading', { name: 'CRM', exact: true }).scrollIntoViewIfNeeded();
+      await options.evaluate(() => document.querySelector('[aria-label="Salesforce"]')?.scrollIntoView());
+    }
+    await saveScreenshot(
+      options,
+      'docs/screenshot-salesforce-options.png',
+      { width: 1000, height: 1100 },
+      false,
+    );
     await options.close();
   });
 
@@ -72,6 +84,7 @@ describe('Baton with Salesforce connected (local test server)', () => {
     expect(await panel.getByTestId('crm-stage').textContent()).toBe('Salesforce: MQL');
     // Jo's call and Alex's email, logged in Salesforce, are on the card.
     await expect.poll(() => panel.getByTestId('attempt-item').count()).toBeGreaterThanOrEqual(2);
+    await saveScreenshot(panel, 'docs/screenshot-salesforce-card.png', { width: 400, height: 900 }, false);
 
     await panel.getByTestId('log-attempt-call').click();
     const tagged = async () =>
