@@ -2,31 +2,22 @@ import {
   type LeadContext,
   LeadNotFoundError,
   type LeadSource,
-  type NewLead,
   type QueueQuery,
   type ReportReadHooks,
 } from '../../lead-source/lead-source';
-import { type QueueEntriesOptions, queueEntriesFromActivity } from '../../lead-source/queue-entries';
 import {
-  type Asset,
-  type AssetSent,
   type Attempt,
   Attempt as AttemptSchema,
-  type ContentRequest,
   type Disposition,
   type Lead,
   type LeadIdentity,
-  type LeadPatch,
-  type Touch,
 } from '../../model/schemas';
 import { withPendingWrites } from '../../outbox/overlay';
-import type { DexieOutbox } from '../../outbox/store';
-import type { QueueEntry } from '../../queue/queue-entry';
 import type { ReportDataWire, ReportWindow } from '../../report/report-data-schema';
 import type { CrmDb } from '../../store/crm-db';
 import type { BatonDb } from '../../store/db';
 import type { HubSpotConnection } from '../connection';
-import { OutboxedWrites } from '../outboxed-writes';
+import { CrmSourceBase } from '../crm-source-base';
 import { ReadCache } from '../read-cache';
 import { type ReadKind, UnreadableRecords } from '../unreadable';
 import type { CrmObject } from './api';
@@ -89,30 +80,26 @@ export const newHubSpotShared = (): HubSpotShared => ({
  * flusher sends it (`HubSpotWriter`, writer.ts); until then the card shows it on top of HubSpot's
  * copy. The asset library stays in the local store; lead ids are `hubspot:<contactId>`.
  */
-export class HubSpotLeadSource implements LeadSource {
-  private readonly writes: OutboxedWrites;
-  private readonly outbox: DexieOutbox;
+export class HubSpotLeadSource extends CrmSourceBase implements LeadSource {
+  protected readonly crmName = 'HubSpot';
 
   constructor(
     private readonly client: HubSpotClient,
     private readonly connection: HubSpotConnection,
-    private readonly local: BatonDb,
-    private readonly crm: CrmDb,
-    readonly onQueued: (delayMs?: number) => void = () => {},
+    local: BatonDb,
+    crm: CrmDb,
+    onQueued: (delayMs?: number) => void = () => {},
     /** Shared with the writer (writer.ts), so the flusher's sends clear what the card cached. */
     private readonly shared: Pick<
       HubSpotShared,
       'reads' | 'emails' | 'unreadable' | 'reports'
     > = newHubSpotShared(),
   ) {
-    this.writes = new OutboxedWrites(
-      local,
-      crm,
-      onQueued,
-      (leadId) => this.knownLead(leadId),
-      (leadId) => void requireContactId(leadId),
-    );
-    this.outbox = this.writes.outbox;
+    super(local, crm, onQueued);
+  }
+
+  protected requireOwn(leadId: string): void {
+    requireContactId(leadId);
   }
 
   private get properties() {
@@ -181,7 +168,7 @@ export class HubSpotLeadSource implements LeadSource {
     const lead = this.asLead(contact, leadRecord);
     if (!lead) return undefined;
     const touches = contentTouches(contact, leadId);
-    return this.writes.context(leadId, lead, inHubSpot, touches, (l, dispositions) =>
+    return this.context(leadId, lead, inHubSpot, touches, (l, dispositions) =>
       this.leadsSetup && leadRecord ? recycledIfSaid(l, dispositions) : l,
     );
   }
@@ -230,10 +217,6 @@ export class HubSpotLeadSource implements LeadSource {
       else unreadable++;
     }
     return { attempts, skipped: unreadable };
-  }
-
-  async queueEntries(query: QueueQuery, options: QueueEntriesOptions): Promise<QueueEntry[]> {
-    return queueEntriesFromActivity(this, query, options);
   }
 
   async listQueue(query: QueueQuery): Promise<Lead[]> {
@@ -287,15 +270,6 @@ export class HubSpotLeadSource implements LeadSource {
     return this.toLeads(found.results, 'queue', found.skipped);
   }
 
-  async readActivity(
-    leadIds: readonly string[],
-  ): Promise<Map<string, { attempts: Attempt[]; touches: Touch[] }>> {
-    return this.writes.readActivity(leadIds);
-  }
-
-  /** Local imports and the sample workspace do not touch what HubSpot holds: nothing to forget. */
-  async activityChanged(): Promise<void> {}
-
   async search(text: string, limit = 20): Promise<Lead[]> {
     const needle = text.trim();
     if (!needle) return [];
@@ -318,19 +292,11 @@ export class HubSpotLeadSource implements LeadSource {
     return this.shared.unreadable.total();
   }
 
-  async addLead(_input: NewLead, _now: Date): Promise<Lead> {
-    throw new Error('With HubSpot connected, add the contact in HubSpot: Baton reads it from there.');
-  }
-
-  updateFields(leadId: string, patch: LeadPatch, now: Date): Promise<Lead> {
-    return this.writes.updateFields(leadId, patch, now);
-  }
-
   /**
    * The last copy of the contact read from HubSpot (the card always reads it first), or HubSpot's
    * current one. A write checks this before it is queued, so it never waits on an unknown lead.
    */
-  private async knownLead(leadId: string): Promise<Lead> {
+  protected async knownLead(leadId: string): Promise<Lead> {
     const kept = await this.crm.contacts.get(leadId);
     if (kept) return kept.lead;
     const contact = await this.client.getContact(requireContactId(leadId), this.properties);
@@ -339,38 +305,6 @@ export class HubSpotLeadSource implements LeadSource {
     if (!lead) throw new Error('HubSpot sent this contact in a form Baton cannot read');
     await this.crm.contacts.put({ leadId, lead, readAt: Date.now() });
     return lead;
-  }
-
-  async linkIdentity(_leadId: string, _identity: LeadIdentity, _now: Date): Promise<Lead> {
-    throw new Error('With HubSpot connected, add the email or profile to the contact in HubSpot.');
-  }
-
-  logAttempt(attempt: Attempt): Promise<Attempt> {
-    return this.writes.logAttempt(attempt);
-  }
-
-  removeAttempt(attemptId: string): Promise<void> {
-    return this.writes.removeAttempt(attemptId);
-  }
-
-  setDisposition(disposition: Disposition): Promise<Lead> {
-    return this.writes.setDisposition(disposition);
-  }
-
-  undoDisposition(dispositionId: string): Promise<Lead> {
-    return this.writes.undoDisposition(dispositionId);
-  }
-
-  recordAssetSent(sent: AssetSent): Promise<void> {
-    return this.writes.recordAssetSent(sent);
-  }
-
-  recordContentRequest(request: ContentRequest): Promise<void> {
-    return this.writes.recordContentRequest(request);
-  }
-
-  listAssets(): Promise<Asset[]> {
-    return this.local.assets.toArray();
   }
 
   /**

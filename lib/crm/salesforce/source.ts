@@ -2,26 +2,13 @@ import {
   type LeadContext,
   LeadNotFoundError,
   type LeadSource,
-  type NewLead,
   type QueueQuery,
 } from '../../lead-source/lead-source';
-import { type QueueEntriesOptions, queueEntriesFromActivity } from '../../lead-source/queue-entries';
-import type {
-  Asset,
-  AssetSent,
-  Attempt,
-  ContentRequest,
-  Disposition,
-  Lead,
-  LeadIdentity,
-  LeadPatch,
-  Touch,
-} from '../../model/schemas';
+import type { Attempt, Lead, LeadIdentity, LeadPatch, Touch } from '../../model/schemas';
 import { withPendingWrites } from '../../outbox/overlay';
-import type { QueueEntry } from '../../queue/queue-entry';
 import type { CrmDb } from '../../store/crm-db';
 import type { BatonDb } from '../../store/db';
-import { OutboxedWrites } from '../outboxed-writes';
+import { CrmSourceBase } from '../crm-source-base';
 import { ReadCache } from '../read-cache';
 import { type ReadKind, UnreadableRecords } from '../unreadable';
 import { type CompositeSubrequest, paths, QueryPage } from './api';
@@ -74,27 +61,25 @@ const ACTIVITY_LIMIT = 200;
 /**
  * Salesforce as the source of leads: Leads (and, by setting, Contacts) are the system of record.
  * A card costs one API call (a composite of the record, its Tasks, Events, campaign responses and
- * owner history); the rep's writes go local first through the outbox (lib/crm/outboxed-writes.ts)
+ * owner history); the rep's writes go local first through the outbox (lib/crm/crm-source-base.ts)
  * and the flusher sends them with `SalesforceWriter`. Lead ids are `salesforce:<record id>`.
  */
-export class SalesforceLeadSource implements LeadSource {
-  private readonly writes: OutboxedWrites;
+export class SalesforceLeadSource extends CrmSourceBase implements LeadSource {
+  protected readonly crmName = 'Salesforce';
 
   constructor(
     private readonly client: SalesforceClient,
     private readonly connection: SalesforceConnection,
-    private readonly local: BatonDb,
-    private readonly crm: CrmDb,
+    local: BatonDb,
+    crm: CrmDb,
     onQueued: (delayMs?: number) => void = () => {},
     private readonly shared: SalesforceShared = newSalesforceShared(),
   ) {
-    this.writes = new OutboxedWrites(
-      local,
-      crm,
-      onQueued,
-      (leadId) => this.knownLead(leadId),
-      (leadId) => void requireRecordId(leadId),
-    );
+    super(local, crm, onQueued);
+  }
+
+  protected requireOwn(leadId: string): void {
+    requireRecordId(leadId);
   }
 
   private get setup() {
@@ -184,7 +169,7 @@ export class SalesforceLeadSource implements LeadSource {
       return kept;
     });
     if (!read) return undefined;
-    return this.writes.context(leadId, read.lead, read.attempts, read.touches);
+    return this.context(leadId, read.lead, read.attempts, read.touches);
   }
 
   /** The record and its activity in one composite call (at most five queries, Salesforce's cap). */
@@ -269,10 +254,6 @@ export class SalesforceLeadSource implements LeadSource {
     });
   }
 
-  async queueEntries(query: QueueQuery, options: QueueEntriesOptions): Promise<QueueEntry[]> {
-    return queueEntriesFromActivity(this, query, options);
-  }
-
   /** My open Leads (and, by setting, Contacts) in the statuses the team calls MQL. */
   async listQueue(query: QueueQuery): Promise<Lead[]> {
     // The queue's owner setting may be an email (the local store's); Salesforce's owner is a user id.
@@ -297,16 +278,9 @@ export class SalesforceLeadSource implements LeadSource {
       'queue',
     );
     // A hand-back still on its way already takes the lead out of the queue.
-    const waiting = await this.writes.outbox.pending();
+    const waiting = await this.outbox.pending();
     return found.map((lead) => withPendingWrites(lead, waiting)).filter((lead) => lead.stage === 'mql');
   }
-
-  readActivity(leadIds: readonly string[]) {
-    return this.writes.readActivity(leadIds);
-  }
-
-  /** Local imports and the sample workspace do not touch what Salesforce holds: nothing to forget. */
-  async activityChanged(): Promise<void> {}
 
   /** Name, email or company starting with the text, among open Leads (and worked Contacts). */
   async search(text: string, limit = 20): Promise<Lead[]> {
@@ -344,16 +318,8 @@ export class SalesforceLeadSource implements LeadSource {
     return this.shared.unreadable.total();
   }
 
-  async addLead(_input: NewLead, _now: Date): Promise<Lead> {
-    throw new Error('With Salesforce connected, add the lead in Salesforce: Baton reads it from there.');
-  }
-
-  async linkIdentity(_leadId: string, _identity: LeadIdentity, _now: Date): Promise<Lead> {
-    throw new Error('With Salesforce connected, add the email or profile to the record in Salesforce.');
-  }
-
   /** Refused before it is queued when a field has nowhere to go in this org: the rep is told which. */
-  async updateFields(leadId: string, patch: LeadPatch, now: Date): Promise<Lead> {
+  override async updateFields(leadId: string, patch: LeadPatch, now: Date): Promise<Lead> {
     const recordId = requireRecordId(leadId);
     const object = objectOf(recordId) ?? 'Lead';
     const { unmapped } = patchToFields(patch, object, this.setup);
@@ -361,44 +327,16 @@ export class SalesforceLeadSource implements LeadSource {
       throw new Error(
         `Salesforce has no field set up for ${unmapped.join(', ')} on ${object === 'Lead' ? 'Leads' : 'Contacts'}: pick one in options › Salesforce, or edit it in Salesforce.`,
       );
-    return this.writes.updateFields(leadId, patch, now);
+    return super.updateFields(leadId, patch, now);
   }
 
   /** The last copy read from Salesforce (the card reads it first), or Salesforce's current one. */
-  private async knownLead(leadId: string): Promise<Lead> {
+  protected async knownLead(leadId: string): Promise<Lead> {
     const kept = await this.crm.contacts.get(leadId);
     if (kept) return kept.lead;
     const read = await this.readFromSalesforce(leadId);
     if (!read) throw new LeadNotFoundError(leadId);
     return read.lead;
-  }
-
-  logAttempt(attempt: Attempt): Promise<Attempt> {
-    return this.writes.logAttempt(attempt);
-  }
-
-  removeAttempt(attemptId: string): Promise<void> {
-    return this.writes.removeAttempt(attemptId);
-  }
-
-  setDisposition(disposition: Disposition): Promise<Lead> {
-    return this.writes.setDisposition(disposition);
-  }
-
-  undoDisposition(dispositionId: string): Promise<Lead> {
-    return this.writes.undoDisposition(dispositionId);
-  }
-
-  recordAssetSent(sent: AssetSent): Promise<void> {
-    return this.writes.recordAssetSent(sent);
-  }
-
-  recordContentRequest(request: ContentRequest): Promise<void> {
-    return this.writes.recordContentRequest(request);
-  }
-
-  listAssets(): Promise<Asset[]> {
-    return this.local.assets.toArray();
   }
 }
 

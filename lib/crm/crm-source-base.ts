@@ -1,44 +1,93 @@
 import Dexie, { type Table } from 'dexie';
-import type { LeadContext } from '../lead-source/lead-source';
+import type { LeadContext, LeadSource, NewLead, QueueQuery } from '../lead-source/lead-source';
+import { type QueueEntriesOptions, queueEntriesFromActivity } from '../lead-source/queue-entries';
 import {
+  type Asset,
   AssetSent,
   type Attempt,
   ContentRequest,
   Disposition,
   type Lead,
+  type LeadIdentity,
   LeadPatch,
   type Touch,
 } from '../model/schemas';
 import { withPendingWrites } from '../outbox/overlay';
 import { DexieOutbox } from '../outbox/store';
+import type { QueueEntry } from '../queue/queue-entry';
 import type { CrmDb } from '../store/crm-db';
 import type { BatonDb } from '../store/db';
 
 /**
- * The rep's writes to a connected CRM, the same for every CRM: each is kept locally first with
- * its outbox entry (one transaction, lib/outbox), the card shows it at once on top of the CRM's
- * copy, and the background's flusher sends it with the CRM's own sender. A CRM's LeadSource
- * delegates its writes here and brings what only it knows: which leads are its own, and the last
- * copy of a lead it read.
+ * What every connected CRM's LeadSource does the same way: the rep's writes are kept locally first
+ * with their outbox entry (one transaction, lib/outbox), the card shows them at once on top of
+ * the CRM's copy, and the background's flusher sends them with the CRM's own sender. A CRM's
+ * source extends this and brings what only it knows: its reads, which leads are its own, and the
+ * last copy of a lead it read.
  */
-export class OutboxedWrites {
-  readonly outbox: DexieOutbox;
+export abstract class CrmSourceBase
+  implements
+    Pick<
+      LeadSource,
+      | 'readActivity'
+      | 'activityChanged'
+      | 'queueEntries'
+      | 'addLead'
+      | 'linkIdentity'
+      | 'logAttempt'
+      | 'removeAttempt'
+      | 'updateFields'
+      | 'setDisposition'
+      | 'undoDisposition'
+      | 'recordAssetSent'
+      | 'recordContentRequest'
+      | 'listAssets'
+    >
+{
+  protected readonly outbox: DexieOutbox;
 
   constructor(
-    private readonly local: BatonDb,
-    private readonly crm: CrmDb,
+    protected readonly local: BatonDb,
+    protected readonly crm: CrmDb,
     /** Wakes the flusher: after the undo window (the default) or at once (0). */
     private readonly onQueued: (delayMs?: number) => void,
-    /** The CRM's last copy of the lead (or a fresh read): a write never waits on an unknown lead. */
-    private readonly knownLead: (leadId: string) => Promise<Lead>,
-    /** Throws when the id is not one of this CRM's leads. */
-    private readonly requireOwn: (leadId: string) => void,
   ) {
     this.outbox = new DexieOutbox(crm);
   }
 
+  /** The CRM's name, in what the rep is told. */
+  protected abstract readonly crmName: 'HubSpot' | 'Salesforce';
+  /** The CRM's last copy of the lead (or a fresh read): a write never waits on an unknown lead. */
+  protected abstract knownLead(leadId: string): Promise<Lead>;
+  /** Throws when the id is not one of this CRM's leads. */
+  protected abstract requireOwn(leadId: string): void;
+  abstract listQueue(query: QueueQuery): Promise<Lead[]>;
+
+  queueEntries(query: QueueQuery, options: QueueEntriesOptions): Promise<QueueEntry[]> {
+    return queueEntriesFromActivity(this as unknown as LeadSource, query, options);
+  }
+
+  /** Local imports and the sample workspace do not touch what the CRM holds: nothing to forget. */
+  async activityChanged(): Promise<void> {}
+
+  async addLead(_input: NewLead, _now: Date): Promise<Lead> {
+    throw new Error(
+      `With ${this.crmName} connected, add the lead in ${this.crmName}: Baton reads it from there.`,
+    );
+  }
+
+  async linkIdentity(_leadId: string, _identity: LeadIdentity, _now: Date): Promise<Lead> {
+    throw new Error(
+      `With ${this.crmName} connected, add the email or profile to the record in ${this.crmName}.`,
+    );
+  }
+
+  listAssets(): Promise<Asset[]> {
+    return this.local.assets.toArray();
+  }
+
   /** Baton's mirror of the attempts it logged on a lead (what the queue reads: no request per lead). */
-  mirrored(leadId: string): Promise<Attempt[]> {
+  protected mirrored(leadId: string): Promise<Attempt[]> {
     return this.crm.attempts
       .where('[leadId+at]')
       .between([leadId, Dexie.minKey], [leadId, Dexie.maxKey])
@@ -58,7 +107,7 @@ export class OutboxedWrites {
    * The card's context: the CRM's lead and activity merged with what the rep did that is still on
    * its way (pending attempts shown, removed ones hidden, hand-backs applied to the stage).
    */
-  async context(
+  protected async context(
     leadId: string,
     lead: Lead,
     inCrm: readonly Attempt[],
