@@ -2,6 +2,13 @@ import { type Asset, Attempt as AttemptSchema } from '../../model/schemas';
 import { LeadSummarySchema, type ReportDataWire, type ReportWindow } from '../../report/report-data-schema';
 import type { ReportProgress } from '../../report/report-progress';
 import type { LeadSummary } from '../../report/summary';
+import {
+  addBatonNote,
+  noteFindings,
+  type ReportLibrary,
+  reportLibrary,
+  standingKindOf,
+} from '../report-notes';
 import type { CrmObject, EngagementType, Filter } from './api';
 import type { HubSpotClient } from './client';
 import { contentTouches } from './content-touches';
@@ -115,11 +122,10 @@ export async function readHubSpotReport(
     for (const contact of read.results) contacts.set(contact.id, contact);
   }
 
-  const byUrl = new Map(library.map((asset) => [asset.url, asset.id]));
-  const byTitle = new Map(library.map((asset) => [asset.title, asset.id]));
+  const assets = reportLibrary(library);
   const leads: LeadSummary[] = [];
   for (const contact of contacts.values()) {
-    const summary = summarizeContact(contact, ofContact.get(contact.id) ?? [], fieldMap, { byUrl, byTitle });
+    const summary = summarizeContact(contact, ofContact.get(contact.id) ?? [], fieldMap, assets);
     const checked = summary && LeadSummarySchema.safeParse(summary.lead);
     if (summary && checked?.success) {
       leads.push(checked.data);
@@ -198,14 +204,12 @@ async function searchRange(
   return { results, skipped };
 }
 
-type Library = { byUrl: Map<string, string>; byTitle: Map<string, string> };
-
 /** One contact and its engagements as the report's summary; `skipped`: engagements that could not be read. */
 function summarizeContact(
   contact: CrmObject,
   engagements: ReadonlyArray<{ type: EngagementType; record: CrmObject }>,
   fieldMap: FieldMap,
-  library: Library,
+  library: ReportLibrary,
 ): { lead: LeadSummary; skipped: number } | undefined {
   const lead = contactToLead(contact, fieldMap);
   if (!lead) return undefined;
@@ -215,26 +219,12 @@ function summarizeContact(
   const customerAt = millis(p[CUSTOMER_DATE]);
   let skipped = 0;
   const attempts: LeadSummary['attempts'] = [];
-  const assetsSent: LeadSummary['assetsSent'] = [];
-  const linksCopied: LeadSummary['linksCopied'] = [];
-  const contentRequests: LeadSummary['contentRequests'] = [];
-  const handBacks: NonNullable<LeadSummary['handBack']>[] = [];
+  const notes = noteFindings();
   for (const { type, record } of engagements) {
     if (type === 'notes') {
       const note = readBatonNote(record.properties.hs_note_body);
       const at = millis(record.properties.hs_timestamp) ?? millis(record.createdAt);
-      if (!note || at === undefined) continue;
-      if (note.kind === 'assetSent') {
-        if (note.channel === 'open') continue; // opened is neither sent nor copied
-        const assetId =
-          (note.url && library.byUrl.get(note.url)) ||
-          (note.title && library.byTitle.get(note.title)) ||
-          note.url ||
-          note.title ||
-          `hubspot-note:${record.id}`;
-        (note.channel === 'copy_link' ? linksCopied : assetsSent).push({ assetId, at });
-      } else if (note.kind === 'contentRequest') contentRequests.push({ at, text: note.text });
-      else handBacks.push({ kind: note.kind, at, reason: note.reason });
+      if (note && at !== undefined) addBatonNote(notes, note, at, library, `hubspot-note:${record.id}`);
       continue;
     }
     const attempt = engagementToAttempt(type, record, contact.id);
@@ -250,20 +240,14 @@ function summarizeContact(
       outcome: checked.data.outcome,
     });
   }
+  const { handBacks, assetsSent, linksCopied, contentRequests } = notes;
   // Accepted: HubSpot's own SQL date (Baton's accept writes the lifecycle stage).
   if (sqlAt !== undefined && (lead.stage === 'sql' || lead.stage === 'customer'))
     handBacks.push({ kind: 'accept', at: sqlAt });
   const byAt = (a: { at: number }, b: { at: number }) => a.at - b.at;
   handBacks.sort(byAt);
   // The standing hand-back agrees with the stage now (an undone recycle leaves its note behind).
-  const standingKind =
-    lead.stage === 'sql' || lead.stage === 'customer'
-      ? 'accept'
-      : lead.stage === 'recycled'
-        ? 'recycle'
-        : lead.stage === 'disqualified'
-          ? 'disqualify'
-          : undefined;
+  const standingKind = standingKindOf(lead.stage);
   const standing = standingKind ? handBacks.filter((h) => h.kind === standingKind).at(-1) : undefined;
   const touches = contentTouches(contact, lead.id);
   return {

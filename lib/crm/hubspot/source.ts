@@ -19,6 +19,7 @@ import type { BatonDb } from '../../store/db';
 import type { HubSpotConnection } from '../connection';
 import { CrmSourceBase } from '../crm-source-base';
 import { ReadCache } from '../read-cache';
+import { ReportCache } from '../report-cache';
 import { type ReadKind, UnreadableRecords } from '../unreadable';
 import type { CrmObject } from './api';
 import { type HubSpotClient, HubSpotError } from './client';
@@ -33,7 +34,6 @@ import {
   requireContactId,
 } from './mapping';
 import { RequestPacer } from './pacer';
-import { HubSpotReportCache } from './report-cache';
 import { readHubSpotReport } from './report-read';
 import { leadsSetupOf } from './setup';
 
@@ -56,7 +56,7 @@ export type HubSpotShared = {
   /** Records HubSpot sent that could not be read: left out, and counted for the sync line. */
   unreadable: UnreadableRecords;
   /** The report's reads, per period, kept until the page's Refresh (or a disconnect). */
-  reports: HubSpotReportCache;
+  reports: ReportCache;
 };
 /** Forgets every HubSpot record held in memory (disconnect, clear all data). */
 export function forgetHubSpotShared(shared: HubSpotShared): void {
@@ -70,7 +70,7 @@ export const newHubSpotShared = (): HubSpotShared => ({
   reads: new ReadCache(),
   emails: new ReadCache(60_000, Date.now, 1_000),
   unreadable: new UnreadableRecords(),
-  reports: new HubSpotReportCache(),
+  reports: new ReportCache(),
 });
 
 /**

@@ -212,21 +212,47 @@ export class SalesforceClient {
     /** A write's own lookup (is the Task already there?) goes even while reads are paused. */
     options: { forWrite?: boolean } = {},
   ): Promise<Checked<T>> {
+    return this.pages(paths.query(soql), undefined, record, limit, !options.forWrite);
+  }
+
+  /**
+   * The records of a query's first page already in hand (a composite's query answer) and of the
+   * pages after it (`nextRecordsUrl`, one API call each), checked as `query` checks them.
+   */
+  continueQuery<T>(
+    first: z.output<typeof QueryPage>,
+    record: (raw: unknown) => T | undefined,
+    limit = Number.POSITIVE_INFINITY,
+  ): Promise<Checked<T> & { calls: number }> {
+    return this.pages(undefined, first, record, limit, true);
+  }
+
+  private async pages<T>(
+    start: string | undefined,
+    first: z.output<typeof QueryPage> | undefined,
+    record: (raw: unknown) => T | undefined,
+    limit: number,
+    read: boolean,
+  ): Promise<Checked<T> & { calls: number }> {
     const records: T[] = [];
     let skipped = 0;
-    let next: string | undefined = paths.query(soql);
-    while (next && records.length + skipped < limit) {
-      const page: z.output<typeof QueryPage> = await this.request('GET', next, QueryPage, {
-        read: !options.forWrite,
-      });
+    let calls = 0;
+    let page = first;
+    let next = start;
+    while (page || (next && records.length + skipped < limit)) {
+      if (!page) {
+        page = await this.request('GET', next as string, QueryPage, { read });
+        calls++;
+      }
       for (const raw of page.records) {
         const checked = record(raw);
         if (checked === undefined) skipped++;
         else records.push(checked);
       }
       next = page.done ? undefined : page.nextRecordsUrl;
+      page = undefined;
     }
-    return { records: records.slice(0, limit), skipped };
+    return { records: records.slice(0, limit), skipped, calls };
   }
 
   /** One record by id, or undefined when Salesforce has none (404). */

@@ -444,8 +444,8 @@ function checked(attempt: unknown): Attempt | undefined {
 }
 
 /** Baton writes the attempt's instant too: a Task's ActivityDate is only a day. */
-const AT_TAG = /\[baton-at:([0-9T:.\-Z+]+)\]/;
-const taggedAt = (description: string) => sfInstant(AT_TAG.exec(description)?.[1]);
+export const AT_TAG = /\[baton-at:([0-9T:.\-Z+]+)\]/;
+export const taggedAt = (description: string) => sfInstant(AT_TAG.exec(description)?.[1]);
 
 // --- content consumed: campaign responses ---
 

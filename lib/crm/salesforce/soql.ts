@@ -54,3 +54,14 @@ export function soqlDate(date: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`"${date}" is not a date`);
   return date;
 }
+
+/**
+ * A datetime literal (unquoted ISO in UTC, `2026-12-01T00:00:00Z`), to the second: SOQL has no
+ * fractions, so an instant inside a second is rounded down (`floor`) or up (`ceil`), the range
+ * only ever wider; callers compare the exact instants themselves.
+ */
+export function soqlDateTime(ms: number, round: 'floor' | 'ceil' = 'floor'): string {
+  if (!Number.isFinite(ms)) throw new Error(`"${String(ms).slice(0, 40)}" is not an instant`);
+  const seconds = round === 'floor' ? Math.floor(ms / 1000) : Math.ceil(ms / 1000);
+  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -3,13 +3,16 @@ import {
   LeadNotFoundError,
   type LeadSource,
   type QueueQuery,
+  type ReportReadHooks,
 } from '../../lead-source/lead-source';
 import type { Attempt, Lead, LeadIdentity, LeadPatch, Touch } from '../../model/schemas';
 import { withPendingWrites } from '../../outbox/overlay';
+import type { ReportDataWire, ReportWindow } from '../../report/report-data-schema';
 import type { CrmDb } from '../../store/crm-db';
 import type { BatonDb } from '../../store/db';
 import { CrmSourceBase } from '../crm-source-base';
 import { ReadCache } from '../read-cache';
+import { ReportCache } from '../report-cache';
 import { type ReadKind, UnreadableRecords } from '../unreadable';
 import { type CompositeSubrequest, paths, QueryPage } from './api';
 import { type Checked, errorFor, type SalesforceClient, SalesforceError } from './client';
@@ -30,6 +33,7 @@ import {
   TASK_FIELDS,
   taskToAttempt,
 } from './mapping';
+import { readSalesforceReport } from './report-read';
 import { soqlField, soqlId, soqlLikePrefix, soqlList, soqlString } from './soql';
 import { ApiUsage, READ_PAUSE_SHARE, SalesforceReadsPaused } from './usage';
 
@@ -42,17 +46,21 @@ export type SalesforceShared = {
   reads: ReadCache<SalesforceRead>;
   emails: ReadCache<string>;
   unreadable: UnreadableRecords;
+  /** The report's reads, per period, kept until the page's Refresh (or a disconnect). */
+  reports: ReportCache;
 };
 export const newSalesforceShared = (): SalesforceShared => ({
   usage: new ApiUsage(),
   reads: new ReadCache(),
   emails: new ReadCache(60_000, Date.now, 1_000),
   unreadable: new UnreadableRecords(),
+  reports: new ReportCache(),
 });
 export function forgetSalesforceShared(shared: SalesforceShared): void {
   shared.reads.clear();
   shared.emails.clear();
   shared.unreadable.clear();
+  shared.reports.clear();
 }
 
 /** Activity read per card: the newest, which is what the SLA and the rep look at. */
@@ -337,6 +345,28 @@ export class SalesforceLeadSource extends CrmSourceBase implements LeadSource {
     const read = await this.readFromSalesforce(leadId);
     if (!read) throw new LeadNotFoundError(leadId);
     return read.lead;
+  }
+
+  /**
+   * The report from Salesforce (see report-read.ts), kept per period: a second open of the same
+   * period costs no API call until `forgetReportData` (the page's Refresh).
+   */
+  readReportData(window: ReportWindow, hooks: ReportReadHooks = {}): Promise<ReportDataWire> {
+    return this.shared.reports.read(window, async () => {
+      const read = await readSalesforceReport(this.client, {
+        window,
+        setup: this.setup,
+        library: await this.local.assets.toArray(),
+        onProgress: hooks.onProgress,
+      });
+      this.shared.unreadable.note('report', read.skipped);
+      const { skipped: _skipped, apiCalls: _apiCalls, ...data } = read;
+      return data;
+    });
+  }
+
+  async forgetReportData(window: ReportWindow): Promise<void> {
+    this.shared.reports.forget(window);
   }
 }
 

@@ -1,13 +1,13 @@
-import type { ReportDataWire, ReportWindow } from '../../report/report-data-schema';
+import type { ReportDataWire, ReportWindow } from '../report/report-data-schema';
 
 const keyOf = (window: ReportWindow) => `${window.from}:${window.to}`;
 
 /**
- * The report's reads from HubSpot, one per period: opening the same period again costs no
- * request until it is forgotten (the page's Refresh). Two opens at once share one read; a read
+ * The report's reads from a CRM (HubSpot, Salesforce), one per period: opening the same period
+ * again costs no request until it is forgotten (the page's Refresh). Two opens at once share one read; a read
  * that fails is not kept. Few periods are kept (the newest `maxEntries`).
  */
-export class HubSpotReportCache {
+export class ReportCache {
   private readonly entries = new Map<string, Promise<ReportDataWire>>();
 
   constructor(private readonly maxEntries = 12) {}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HubSpotReportCache } from '../../../lib/crm/hubspot/report-cache';
+import { ReportCache } from '../../../lib/crm/report-cache';
 import type { ReportDataWire } from '../../../lib/report/report-data-schema';
 
 const data = (n: number): ReportDataWire => ({
@@ -10,9 +10,9 @@ const data = (n: number): ReportDataWire => ({
 });
 const week = { from: 1_000, to: 2_000 };
 
-describe("the report's cache of HubSpot reads", () => {
+describe("the report's cache of a CRM's reads", () => {
   it('reads a period once, shares a read under way, and reads again once forgotten', async () => {
-    const cache = new HubSpotReportCache();
+    const cache = new ReportCache();
     let loads = 0;
     const load = async () => data(++loads);
     const [a, b] = await Promise.all([cache.read(week, load), cache.read(week, load)]);
@@ -24,13 +24,13 @@ describe("the report's cache of HubSpot reads", () => {
   });
 
   it('does not keep a read that failed', async () => {
-    const cache = new HubSpotReportCache();
+    const cache = new ReportCache();
     await expect(cache.read(week, async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await cache.read(week, async () => data(7))).toEqual(data(7));
   });
 
   it('keeps only the newest periods', async () => {
-    const cache = new HubSpotReportCache(2);
+    const cache = new ReportCache(2);
     let loads = 0;
     const load = async () => data(++loads);
     for (const from of [0, 10, 20]) await cache.read({ from, to: from + 5 }, load);
