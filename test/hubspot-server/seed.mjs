@@ -6,7 +6,7 @@
  * per hero and two more; property histories (Dana's owners, conversions, e-mail clicks, page visits).
  * Every date is relative to the moment of seeding.
  */
-import { seededRandom } from '../server-kit/random.mjs';
+import { pick, seededRandom } from '../server-kit/random.mjs';
 
 /** The rep the sample workspace signs in as; owner of the hero leads and of "my queue". */
 export const REP_OWNER_ID = '90001';
@@ -140,9 +140,6 @@ export function employeeRange(size) {
 }
 
 export { seededRandom };
-
-/** @template T @param {() => number} random @param {readonly T[]} items @returns {T} */
-const pick = (random, items) => /** @type {T} */ (items[Math.floor(random() * items.length)]);
 
 const FIRST = [
   'Avery',

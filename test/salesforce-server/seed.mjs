@@ -4,7 +4,7 @@
  * PRNG. All dates are relative to the moment of seeding; all names and domains are fictitious
  * (`.example`, RFC 2606).
  */
-import { seededRandom } from '../server-kit/random.mjs';
+import { pick, seededRandom } from '../server-kit/random.mjs';
 import {
   caseSafeId,
   MARKETING_USER_ID,
@@ -142,9 +142,6 @@ export const CAMPAIGNS = [
 ];
 
 export { seededRandom };
-
-/** @template T @param {() => number} random @param {readonly T[]} items @returns {T} */
-const pick = (random, items) => /** @type {T} */ (items[Math.floor(random() * items.length)]);
 
 const FIRST = [
   'Avery',

@@ -13,3 +13,6 @@ export function seededRandom(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** One of `items`, drawn with `random`. @template T @param {() => number} random @param {readonly T[]} items @returns {T} */
+export const pick = (random, items) => /** @type {T} */ (items[Math.floor(random() * items.length)]);
