@@ -6,6 +6,7 @@
  * per hero and two more; property histories (Dana's owners, conversions, e-mail clicks, page visits).
  * Every date is relative to the moment of seeding.
  */
+import { pick, seededRandom } from '../server-kit/random.mjs';
 
 /** The rep the sample workspace signs in as; owner of the hero leads and of "my queue". */
 export const REP_OWNER_ID = '90001';
@@ -138,20 +139,7 @@ export function employeeRange(size) {
   return '1000+';
 }
 
-/** mulberry32, as in lib/sample/random.ts. @param {number} seed */
-export function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** @template T @param {() => number} random @param {readonly T[]} items @returns {T} */
-const pick = (random, items) => /** @type {T} */ (items[Math.floor(random() * items.length)]);
+export { seededRandom };
 
 const FIRST = [
   'Avery',

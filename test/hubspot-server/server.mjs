@@ -5,7 +5,19 @@
  * timeout, drop after apply), take the API down, change limits and read the request log.
  * See README.md next to this file.
  */
-import http from 'node:http';
+import {
+  closeBoth,
+  createApiServer,
+  createControlServer,
+  createSend,
+  faultControl,
+  holdUnanswered,
+  listenBoth,
+  logControl,
+  nextFault,
+  openRequest,
+  privateNetworkHeaders,
+} from '../server-kit/http.mjs';
 import { ApiError, ENGAGEMENT_TYPES, errorBody, objectTypeOf, Portal } from './portal.mjs';
 import { CONTACT_PROPERTIES, LEAD_PIPELINES, LEAD_PROPERTIES, OWNERS } from './properties.mjs';
 import { seededRandom, seedPortal } from './seed.mjs';
@@ -58,9 +70,15 @@ export const HUBSPOT_API_VERSION = '2026-03';
  */
 
 const FAULT_KINDS = ['500', '429', 'timeout', 'drop', 'pass'];
+/** @type {import('../server-kit/http.mjs').FaultOrder<FaultKind>} */
+const FAULT_ORDER = [
+  ['p500', '500'],
+  ['p429', '429'],
+  ['timeout', 'timeout'],
+  ['dropAfterApply', 'drop'],
+];
 const DEFAULT_RATE = { max: 100, intervalMs: 10_000, searchPerSecond: 5 };
 const DEFAULT_HOLD_MS = 30_000;
-const MAX_LOG = 200_000;
 const SCOPES = {
   schemaRead: 'crm.schemas.contacts.read',
   read: 'crm.objects.contacts.read',
@@ -86,56 +104,7 @@ const CORS = {
  * @typedef {{ method: string, pattern: RegExp, scope: string | ((params: string[]) => string), search?: boolean, run: (input: RouteInput) => Answer }} Route
  */
 
-/** @param {http.IncomingMessage} req @returns {Promise<string>} */
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    /** @type {Buffer[]} */
-    const chunks = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-/** @param {http.ServerResponse} res @param {number} status @param {unknown} [body] @param {Record<string, string>} [headers] */
-function send(res, status, body, headers = {}) {
-  if (res.destroyed || res.headersSent) return;
-  if (body === undefined) {
-    res.writeHead(status, headers);
-    res.end();
-    return;
-  }
-  res.writeHead(status, { 'Content-Type': 'application/json;charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-/** @param {http.Server} server @param {number} port @param {string} host @returns {Promise<number>} */
-function listen(server, port, host) {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
-    });
-  });
-}
-
-/** @param {http.Server} server @returns {Promise<void>} */
-function closeServer(server) {
-  return new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
-}
-
-/** @param {unknown} value */
-const probability = (value) => {
-  const n = value === undefined ? 0 : Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1)
-    throw new Error(`a probability must be between 0 and 1, got ${String(value)}`);
-  return n;
-};
+const send = createSend({ jsonType: 'application/json;charset=utf-8' });
 
 /**
  * Starts the API server and its control server.
@@ -243,26 +212,6 @@ export async function startFakeHubSpot(options = {}) {
         : `You have reached your ten_secondly_rolling limit (${fake.rate.max} requests per ${fake.rate.intervalMs} ms).`,
       { errorType: 'RATE_LIMIT', policyName },
     );
-
-  // --- faults ---
-
-  /** @returns {FaultKind | null} */
-  const nextFault = () => {
-    const queued = fake.queue.shift();
-    if (queued === 'pass') return null;
-    if (queued) return queued;
-    const random = fake.faults.random;
-    if (!random) return null;
-    let r = fake.faults.next();
-    if (r < random.p500) return '500';
-    r -= random.p500;
-    if (r < random.p429) return '429';
-    r -= random.p429;
-    if (r < random.timeout) return 'timeout';
-    r -= random.timeout;
-    if (r < random.dropAfterApply) return 'drop';
-    return null;
-  };
 
   // --- routes ---
 
@@ -469,40 +418,16 @@ export async function startFakeHubSpot(options = {}) {
 
   // --- the API server ---
 
-  /** @param {Omit<RequestLogEntry, 'seq' | 'at'>} fields */
-  const logRequest = (fields) => {
-    /** @type {RequestLogEntry} */
-    const entry = { seq: ++fake.seq, at: new Date().toISOString(), ...fields };
-    fake.log.push(entry);
-    if (fake.log.length > MAX_LOG) fake.log.splice(0, fake.log.length - MAX_LOG);
-    return entry;
-  };
-
-  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   const handleApi = async (req, res) => {
-    const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', 'http://fake-hubspot.local');
-    const path = `${url.pathname}${url.search}`;
-    if (fake.down) {
-      logRequest({ method, path, status: null, fault: 'down' });
-      req.socket.destroy();
-      return;
-    }
-    const text = await readBody(req);
-    const entry = logRequest({ method, path, status: null });
-    /** @param {number} status @param {unknown} [body] @param {Record<string, string>} [headers] */
-    const answer = (status, body, headers = {}) => {
-      entry.status = status;
-      send(res, status, body, { ...CORS, ...headers });
-    };
+    const opened = await openRequest(req, res, fake, { send, cors: CORS, base: 'http://fake-hubspot.local' });
+    if (!opened) return;
+    const { method, url, text, entry, answer } = opened;
 
     const presented = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? '';
     const key = presented || '(none)';
     if (method === 'OPTIONS') {
-      const privateNetwork = req.headers['access-control-request-private-network']
-        ? { 'Access-Control-Allow-Private-Network': 'true' }
-        : {};
-      answer(204, undefined, { ...rateHeaders(key), ...privateNetwork });
+      answer(204, undefined, { ...rateHeaders(key), ...privateNetworkHeaders(req) });
       return;
     }
 
@@ -565,7 +490,7 @@ export async function startFakeHubSpot(options = {}) {
     }
     const headers = rateHeaders(key, admitted.remaining);
 
-    const fault = nextFault();
+    const fault = nextFault(fake, FAULT_ORDER);
     if (fault) entry.fault = fault;
     if (fault === '500') {
       answer(500, errorBody('INTERNAL_ERROR', 'internal error (injected by the test server)'), headers);
@@ -576,16 +501,7 @@ export async function startFakeHubSpot(options = {}) {
       return;
     }
     if (fault === 'timeout') {
-      // Hold the request unanswered until the client gives up (closes the socket) or holdMs passes.
-      const timer = setTimeout(() => {
-        fake.holds.delete(timer);
-        req.socket.destroy();
-      }, fake.faults.holdMs);
-      fake.holds.add(timer);
-      req.socket.once('close', () => {
-        clearTimeout(timer);
-        fake.holds.delete(timer);
-      });
+      holdUnanswered(req, fake);
       return;
     }
 
@@ -612,17 +528,8 @@ export async function startFakeHubSpot(options = {}) {
     answer(result.status, result.body, headers);
   };
 
-  const api = http.createServer((req, res) => {
-    handleApi(req, res).catch((error) => {
-      send(res, 500, errorBody('INTERNAL_ERROR', `test server bug: ${String(error)}`), CORS);
-    });
-  });
-  api.keepAliveTimeout = 5_000;
-  api.on('connection', (socket) => {
-    if (fake.down) {
-      logRequest({ method: null, path: null, status: null, fault: 'down' });
-      socket.destroy();
-    }
+  const api = createApiServer(fake, handleApi, (res, error) => {
+    send(res, 500, errorBody('INTERNAL_ERROR', `test server bug: ${String(error)}`), CORS);
   });
 
   // --- the control server ---
@@ -706,40 +613,7 @@ export async function startFakeHubSpot(options = {}) {
         leads: leads.length,
       };
     },
-    'POST /faults': (body) => {
-      const random = /** @type {RandomFaults | null | undefined} */ (body.random);
-      if (random) {
-        const faults = {
-          p500: probability(random.p500),
-          p429: probability(random.p429),
-          timeout: probability(random.timeout),
-          dropAfterApply: probability(random.dropAfterApply),
-        };
-        if (faults.p500 + faults.p429 + faults.timeout + faults.dropAfterApply > 1) {
-          throw new Error('the fault probabilities add up to more than 1');
-        }
-        fake.faults.random = faults;
-      } else {
-        fake.faults.random = null;
-      }
-      if (body.seed !== undefined) fake.faults.next = seededRandom(Number(body.seed));
-      if (body.holdMs !== undefined) fake.faults.holdMs = Number(body.holdMs);
-      return config();
-    },
-    'POST /next': (body) => {
-      const kinds = body.kinds;
-      if (!Array.isArray(kinds) || kinds.some((kind) => !FAULT_KINDS.includes(kind))) {
-        throw new Error(`kinds must be an array of ${FAULT_KINDS.join(', ')}`);
-      }
-      fake.queue.push(...kinds);
-      return config();
-    },
-    'POST /down': (body) => {
-      if (typeof body.down !== 'boolean') throw new Error('down must be a boolean');
-      fake.down = body.down;
-      if (fake.down) api.closeAllConnections();
-      return config();
-    },
+    ...faultControl(fake, { order: FAULT_ORDER, kinds: FAULT_KINDS, seededRandom, api, config }),
     'POST /rate': (body) => {
       for (const name of /** @type {const} */ (['max', 'intervalMs', 'searchPerSecond'])) {
         if (body[name] === undefined) continue;
@@ -759,54 +633,17 @@ export async function startFakeHubSpot(options = {}) {
       }
       return config();
     },
-    'GET /requests': (_body, url) => {
-      const since = Number(url.searchParams.get('since') ?? 0);
-      return { requests: fake.log.filter((entry) => entry.seq > since) };
-    },
-    'DELETE /requests': () => {
-      fake.log = [];
-      return { requests: [] };
-    },
+    ...logControl(fake),
   };
 
-  const controlServer = http.createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url ?? '/', 'http://fake-hubspot-control.local');
-      const handler = control[`${req.method} ${url.pathname}`];
-      const text = await readBody(req);
-      if (!handler) {
-        send(res, 404, {
-          error: `no control route ${req.method} ${url.pathname}`,
-          routes: Object.keys(control),
-        });
-        return;
-      }
-      const body = text.trim() ? JSON.parse(text) : {};
-      send(res, 200, handler(typeof body === 'object' && body !== null ? body : {}, url));
-    } catch (error) {
-      send(res, 400, { error: /** @type {Error} */ (error).message });
-    }
-  });
-
-  const apiPort = await listen(api, port, host);
-  let boundControlPort;
-  try {
-    boundControlPort = await listen(controlServer, controlPort, host);
-  } catch (error) {
-    await closeServer(api);
-    throw error;
-  }
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const controlServer = createControlServer(control, send, 'http://fake-hubspot-control.local');
+  const { url, controlUrl } = await listenBoth(api, controlServer, { port, controlPort, host });
 
   return {
-    url: `http://${urlHost}:${apiPort}`,
-    controlUrl: `http://${urlHost}:${boundControlPort}`,
+    url,
+    controlUrl,
     token,
     apiVersion: HUBSPOT_API_VERSION,
-    async close() {
-      for (const timer of fake.holds) clearTimeout(timer);
-      fake.holds.clear();
-      await Promise.all([closeServer(api), closeServer(controlServer)]);
-    },
+    close: () => closeBoth(fake, api, controlServer),
   };
 }

@@ -4,6 +4,7 @@
  * PRNG. All dates are relative to the moment of seeding; all names and domains are fictitious
  * (`.example`, RFC 2606).
  */
+import { pick, seededRandom } from '../server-kit/random.mjs';
 import {
   caseSafeId,
   MARKETING_USER_ID,
@@ -140,20 +141,7 @@ export const CAMPAIGNS = [
   },
 ];
 
-/** A small deterministic PRNG (mulberry32). @param {number} seed @returns {() => number} */
-export function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** @template T @param {() => number} random @param {readonly T[]} items @returns {T} */
-const pick = (random, items) => /** @type {T} */ (items[Math.floor(random() * items.length)]);
+export { seededRandom };
 
 const FIRST = [
   'Avery',

@@ -7,7 +7,19 @@
  * and read the request log. See README.md next to this file.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import http from 'node:http';
+import {
+  closeBoth,
+  createApiServer,
+  createControlServer,
+  createSend,
+  faultControl,
+  holdUnanswered,
+  listenBoth,
+  logControl,
+  nextFault,
+  openRequest,
+  privateNetworkHeaders,
+} from '../server-kit/http.mjs';
 import { ApiError, isIdShaped, notFound, ORG_ID, Org, REP_USER_ID } from './org.mjs';
 import { seededRandom, seedOrg } from './seed.mjs';
 
@@ -60,9 +72,15 @@ export const SALESFORCE_API_VERSION = '66.0';
 /** @typedef {{ status: number, body?: unknown, headers?: Record<string, string>, objectId?: string }} Answer */
 
 const FAULT_KINDS = ['500', 'timeout', 'drop', 'limit', 'pass'];
+/** @type {import('../server-kit/http.mjs').FaultOrder<FaultKind>} */
+const FAULT_ORDER = [
+  ['p500', '500'],
+  ['pLimit', 'limit'],
+  ['timeout', 'timeout'],
+  ['dropAfterApply', 'drop'],
+];
 const DEFAULT_HOLD_MS = 30_000;
 const DEFAULT_BATCH = 2000;
-const MAX_LOG = 200_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CODE_LIFE_MS = 10 * 60 * 1000;
 const CORS = {
@@ -75,61 +93,7 @@ const CORS = {
 const COMPOSITE_MAX = 25;
 const COMPOSITE_MAX_QUERIES = 5;
 
-/** @param {http.IncomingMessage} req @returns {Promise<string>} */
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    /** @type {Buffer[]} */
-    const chunks = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-/** @param {http.ServerResponse} res @param {number} status @param {unknown} [body] @param {Record<string, string>} [headers] */
-function send(res, status, body, headers = {}) {
-  if (res.destroyed || res.headersSent) return;
-  if (body === undefined) {
-    res.writeHead(status, headers);
-    res.end();
-    return;
-  }
-  if (typeof body === 'string') {
-    res.writeHead(status, { 'Content-Type': 'text/html;charset=utf-8', ...headers });
-    res.end(body);
-    return;
-  }
-  res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-/** @param {http.Server} server @param {number} port @param {string} host @returns {Promise<number>} */
-function listen(server, port, host) {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
-    });
-  });
-}
-
-/** @param {http.Server} server @returns {Promise<void>} */
-function closeServer(server) {
-  return new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
-}
-
-/** @param {unknown} value */
-const probability = (value) => {
-  const n = value === undefined ? 0 : Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1)
-    throw new Error(`a probability must be between 0 and 1, got ${String(value)}`);
-  return n;
-};
+const send = createSend({ jsonType: 'application/json;charset=UTF-8', textType: 'text/html;charset=utf-8' });
 
 /** base64url of SHA-256, the PKCE S256 transform. @param {string} verifier */
 export const pkceChallenge = (verifier) => createHash('sha256').update(verifier).digest('base64url');
@@ -226,26 +190,6 @@ export async function startFakeSalesforce(options = {}) {
   };
   const limitHeader = () => ({ 'Sforce-Limit-Info': `api-usage=${used()}/${fake.limits.max}` });
   const limitExceeded = () => new ApiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
-
-  // --- faults ---
-
-  /** @returns {FaultKind | null} */
-  const nextFault = () => {
-    const queued = fake.queue.shift();
-    if (queued === 'pass') return null;
-    if (queued) return queued;
-    const random = fake.faults.random;
-    if (!random) return null;
-    let r = fake.faults.next();
-    if (r < random.p500) return '500';
-    r -= random.p500;
-    if (r < random.pLimit) return 'limit';
-    r -= random.pLimit;
-    if (r < random.timeout) return 'timeout';
-    r -= random.timeout;
-    if (r < random.dropAfterApply) return 'drop';
-    return null;
-  };
 
   // --- tokens ---
 
@@ -730,41 +674,21 @@ export async function startFakeSalesforce(options = {}) {
 
   // --- the API server ---
 
-  /** @param {Omit<RequestLogEntry, 'seq' | 'at'>} fields */
-  const logRequest = (fields) => {
-    /** @type {RequestLogEntry} */
-    const entry = { seq: ++fake.seq, at: new Date().toISOString(), ...fields };
-    fake.log.push(entry);
-    if (fake.log.length > MAX_LOG) fake.log.splice(0, fake.log.length - MAX_LOG);
-    return entry;
-  };
-
-  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   const handleApi = async (req, res) => {
-    const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', 'http://fake-salesforce.local');
-    const path = `${url.pathname}${url.search}`;
-    if (fake.down) {
-      logRequest({ method, path, status: null, fault: 'down' });
-      req.socket.destroy();
-      return;
-    }
-    const text = await readBody(req);
-    const entry = logRequest({ method, path, status: null });
-    /** @param {number} status @param {unknown} [body] @param {Record<string, string>} [headers] */
-    const answer = (status, body, headers = {}) => {
-      entry.status = status;
-      send(res, status, body, { ...CORS, ...headers });
-    };
+    const opened = await openRequest(req, res, fake, {
+      send,
+      cors: CORS,
+      base: 'http://fake-salesforce.local',
+    });
+    if (!opened) return;
+    const { method, url, text, entry, answer } = opened;
     /** @param {Answer} result @param {Record<string, string>} [headers] */
     const answerWith = (result, headers = {}) =>
       answer(result.status, result.body, { ...(result.headers ?? {}), ...headers });
 
     if (method === 'OPTIONS') {
-      const privateNetwork = req.headers['access-control-request-private-network']
-        ? { 'Access-Control-Allow-Private-Network': 'true' }
-        : {};
-      answer(204, undefined, privateNetwork);
+      answer(204, undefined, privateNetworkHeaders(req));
       return;
     }
 
@@ -851,7 +775,7 @@ export async function startFakeSalesforce(options = {}) {
       answer(403, limitExceeded().body, limitHeader());
       return;
     }
-    const fault = nextFault();
+    const fault = nextFault(fake, FAULT_ORDER);
     if (fault) entry.fault = fault;
     if (fault === 'limit') {
       answer(403, limitExceeded().body, limitHeader());
@@ -873,15 +797,7 @@ export async function startFakeSalesforce(options = {}) {
       return;
     }
     if (fault === 'timeout') {
-      const timer = setTimeout(() => {
-        fake.holds.delete(timer);
-        req.socket.destroy();
-      }, fake.faults.holdMs);
-      fake.holds.add(timer);
-      req.socket.once('close', () => {
-        clearTimeout(timer);
-        fake.holds.delete(timer);
-      });
+      holdUnanswered(req, fake);
       return;
     }
 
@@ -915,22 +831,8 @@ export async function startFakeSalesforce(options = {}) {
     answerWith(result, limitHeader());
   };
 
-  const api = http.createServer((req, res) => {
-    handleApi(req, res).catch((error) => {
-      send(
-        res,
-        500,
-        [{ errorCode: 'UNKNOWN_EXCEPTION', message: `test server bug: ${String(error)}` }],
-        CORS,
-      );
-    });
-  });
-  api.keepAliveTimeout = 5_000;
-  api.on('connection', (socket) => {
-    if (fake.down) {
-      logRequest({ method: null, path: null, status: null, fault: 'down' });
-      socket.destroy();
-    }
+  const api = createApiServer(fake, handleApi, (res, error) => {
+    send(res, 500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: `test server bug: ${String(error)}` }], CORS);
   });
 
   // --- the control server ---
@@ -991,38 +893,7 @@ export async function startFakeSalesforce(options = {}) {
       );
       return { ids };
     },
-    'POST /faults': (body) => {
-      const random = /** @type {RandomFaults | null | undefined} */ (body.random);
-      if (random) {
-        const faults = {
-          p500: probability(random.p500),
-          pLimit: probability(random.pLimit),
-          timeout: probability(random.timeout),
-          dropAfterApply: probability(random.dropAfterApply),
-        };
-        if (faults.p500 + faults.pLimit + faults.timeout + faults.dropAfterApply > 1) {
-          throw new Error('the fault probabilities add up to more than 1');
-        }
-        fake.faults.random = faults;
-      } else fake.faults.random = null;
-      if (body.seed !== undefined) fake.faults.next = seededRandom(Number(body.seed));
-      if (body.holdMs !== undefined) fake.faults.holdMs = Number(body.holdMs);
-      return config();
-    },
-    'POST /next': (body) => {
-      const kinds = body.kinds;
-      if (!Array.isArray(kinds) || kinds.some((kind) => !FAULT_KINDS.includes(kind))) {
-        throw new Error(`kinds must be an array of ${FAULT_KINDS.join(', ')}`);
-      }
-      fake.queue.push(...kinds);
-      return config();
-    },
-    'POST /down': (body) => {
-      if (typeof body.down !== 'boolean') throw new Error('down must be a boolean');
-      fake.down = body.down;
-      if (fake.down) api.closeAllConnections();
-      return config();
-    },
+    ...faultControl(fake, { order: FAULT_ORDER, kinds: FAULT_KINDS, seededRandom, api, config }),
     'POST /auth': (body) => {
       if (body.expireAccessTokens) for (const session of fake.accessTokens.values()) session.expired = true;
       if (body.revokeAll) {
@@ -1083,49 +954,16 @@ export async function startFakeSalesforce(options = {}) {
       if (body.trackStatus !== undefined) fake.org.history.trackStatus = Boolean(body.trackStatus);
       return config();
     },
-    'GET /requests': (_body, url) => {
-      const since = Number(url.searchParams.get('since') ?? 0);
-      return { requests: fake.log.filter((entry) => entry.seq > since) };
-    },
-    'DELETE /requests': () => {
-      fake.log = [];
-      return { requests: [] };
-    },
+    ...logControl(fake),
   };
 
-  const controlServer = http.createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url ?? '/', 'http://fake-salesforce-control.local');
-      const handler = control[`${req.method} ${url.pathname}`];
-      const text = await readBody(req);
-      if (!handler) {
-        send(res, 404, {
-          error: `no control route ${req.method} ${url.pathname}`,
-          routes: Object.keys(control),
-        });
-        return;
-      }
-      const body = text.trim() ? JSON.parse(text) : {};
-      send(res, 200, handler(typeof body === 'object' && body !== null ? body : {}, url));
-    } catch (error) {
-      send(res, 400, { error: /** @type {Error} */ (error).message });
-    }
-  });
-
-  const apiPort = await listen(api, port, host);
-  let boundControlPort;
-  try {
-    boundControlPort = await listen(controlServer, controlPort, host);
-  } catch (error) {
-    await closeServer(api);
-    throw error;
-  }
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-  baseUrl = `http://${urlHost}:${apiPort}`;
+  const controlServer = createControlServer(control, send, 'http://fake-salesforce-control.local');
+  const { url, controlUrl } = await listenBoth(api, controlServer, { port, controlPort, host });
+  baseUrl = url;
 
   return {
     url: baseUrl,
-    controlUrl: `http://${urlHost}:${boundControlPort}`,
+    controlUrl,
     consumerKey,
     apiVersion: SALESFORCE_API_VERSION,
     /** Mints a token pair for the rep, as the token endpoint would, without the browser. */
@@ -1138,10 +976,6 @@ export async function startFakeSalesforce(options = {}) {
         id: minted.id,
       };
     },
-    async close() {
-      for (const timer of fake.holds) clearTimeout(timer);
-      fake.holds.clear();
-      await Promise.all([closeServer(api), closeServer(controlServer)]);
-    },
+    close: () => closeBoth(fake, api, controlServer),
   };
 }
