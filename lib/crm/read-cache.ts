@@ -1,3 +1,5 @@
+import type { OutboxEntry } from '../outbox/entry';
+
 /**
  * What a card reads from the CRM (HubSpot's contact and engagements, Salesforce's record and activity), kept for a short while. A
  * burst of the rep's own writes refreshes the card each time; without this every refresh costs
@@ -67,5 +69,32 @@ export class ReadCache<T> {
   /** Everything, as after a disconnect: reads still under way are not kept when they land. */
   clear(): void {
     for (const leadId of new Set([...this.entries.keys(), ...this.loading.keys()])) this.forget(leadId);
+  }
+}
+
+/** Writes after which the CRM's copy of the lead differs from a cached card (beyond what the local copies show). */
+const CHANGES_WHAT_THE_CARD_READS = new Set<OutboxEntry['kind']>([
+  'removeAttempt',
+  'updateFields',
+  'disposition',
+  'undoDisposition',
+]);
+
+/**
+ * Sends one outbox entry, forgetting the lead's cached card before and after when the write
+ * changes what the card reads: the next card read asks the CRM again. An attempt needs no fresh
+ * read: its local copy, marked synced, already stands in the card.
+ */
+export async function sendForgettingCard(
+  reads: Pick<ReadCache<unknown>, 'forget'>,
+  entry: OutboxEntry,
+  send: () => Promise<void>,
+): Promise<void> {
+  const refresh = CHANGES_WHAT_THE_CARD_READS.has(entry.kind);
+  if (refresh) reads.forget(entry.leadId);
+  try {
+    await send();
+  } finally {
+    if (refresh) reads.forget(entry.leadId);
   }
 }

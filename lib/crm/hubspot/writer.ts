@@ -1,7 +1,7 @@
 import type { Attempt, Disposition } from '../../model/schemas';
 import type { OutboxEntry } from '../../outbox/entry';
 import type { HubSpotConnection } from '../connection';
-import { ReadCache } from '../read-cache';
+import { ReadCache, sendForgettingCard } from '../read-cache';
 import type { CrmObject, EngagementType } from './api';
 import { type HubSpotClient, HubSpotError } from './client';
 import { LeadRecords, leadRecordDispositionWrites, stageBefore } from './leads-object';
@@ -20,14 +20,6 @@ import {
 } from './mapping';
 import { type LeadsSetup, leadsSetupOf } from './setup';
 
-/** Writes after which HubSpot's copy of the lead differs from the cached one (beyond what the local copies show). */
-const CHANGES_WHAT_THE_CARD_READS = new Set<OutboxEntry['kind']>([
-  'removeAttempt',
-  'updateFields',
-  'disposition',
-  'undoDisposition',
-]);
-
 /**
  * HubSpot's write half: sends the outbox's entries (which `HubSpotLeadSource` queued) to HubSpot,
  * each exactly once. The background's flusher calls it through `hubspotSender`.
@@ -43,15 +35,7 @@ export class HubSpotWriter {
   /** Sends one outbox entry to HubSpot; throws what the client threw (the sender classifies it). */
   async sendWrite(entry: OutboxEntry): Promise<void> {
     const contactId = requireContactId(entry.leadId);
-    // HubSpot's copy of this lead changes now (or may have): the next card read asks again. An
-    // attempt needs no fresh read: its local copy, marked synced, already stands in the card.
-    const refresh = CHANGES_WHAT_THE_CARD_READS.has(entry.kind);
-    if (refresh) this.reads.forget(entry.leadId);
-    try {
-      await this.send(contactId, entry);
-    } finally {
-      if (refresh) this.reads.forget(entry.leadId);
-    }
+    await sendForgettingCard(this.reads, entry, () => this.send(contactId, entry));
   }
 
   private async send(contactId: string, entry: OutboxEntry): Promise<void> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Attempt, Disposition } from '../../model/schemas';
 import type { OutboxEntry } from '../../outbox/entry';
-import type { ReadCache } from '../read-cache';
+import { type ReadCache, sendForgettingCard } from '../read-cache';
 import { attemptTag, noteTag } from '../write-tags';
 import { paths } from './api';
 import { type SalesforceClient, SalesforceError } from './client';
@@ -20,14 +20,6 @@ import {
   statusFor,
 } from './mapping';
 import { soqlDate, soqlId } from './soql';
-
-/** Writes after which Salesforce's copy of the lead differs from the cached one. */
-const CHANGES_WHAT_THE_CARD_READS = new Set<OutboxEntry['kind']>([
-  'removeAttempt',
-  'updateFields',
-  'disposition',
-  'undoDisposition',
-]);
 
 const TaskRow = z
   .object({ Id: z.string().regex(SALESFORCE_ID), Description: z.string().nullable().optional() })
@@ -48,13 +40,7 @@ export class SalesforceWriter {
 
   async sendWrite(entry: OutboxEntry): Promise<void> {
     const recordId = requireRecordId(entry.leadId);
-    const refresh = CHANGES_WHAT_THE_CARD_READS.has(entry.kind);
-    if (refresh) this.reads.forget(entry.leadId);
-    try {
-      await this.send(recordId, entry);
-    } finally {
-      if (refresh) this.reads.forget(entry.leadId);
-    }
+    await sendForgettingCard(this.reads, entry, () => this.send(recordId, entry));
   }
 
   private get owner() {
