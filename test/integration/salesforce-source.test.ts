@@ -417,11 +417,13 @@ describe.skipIf(REAL)('Salesforce as the lead source (test server)', () => {
   });
 });
 
-describe.skipIf(!REAL)('Salesforce as the lead source (a real org)', () => {
-  test('reads my queue and one card', async () => {
-    const queue = await source.listQueue({ limit: 50 });
-    expect(Array.isArray(queue)).toBe(true);
-    const first = queue[0];
-    if (first) expect((await source.readLeadContext(first.id))?.lead.id).toBe(first.id);
+// Defined only with a real org's variables (never a skipped test in CI).
+if (REAL)
+  describe('Salesforce as the lead source (a real org)', () => {
+    test('reads my queue and one card', async () => {
+      const queue = await source.listQueue({ limit: 50 });
+      expect(Array.isArray(queue)).toBe(true);
+      const first = queue[0];
+      if (first) expect((await source.readLeadContext(first.id))?.lead.id).toBe(first.id);
+    });
   });
-});
