@@ -72,7 +72,7 @@ export function SalesforceSetupForm() {
     qualificationFields,
     missingFields,
   } = choices.data;
-  const mapped = { ...choices.data.current.fields, ...pick.fields };
+  const mapped = pick.fields ?? choices.data.current.fields;
   const mappedSelect = (key: keyof typeof MAPPED_LABELS) => {
     const value = mapped[key] ?? '';
     const known = qualificationFields.some((field) => field.name === value);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { describeZodError } from '../../model/schemas';
 import {
   apiUsageOf,
@@ -253,22 +253,6 @@ export class SalesforceClient {
       page = undefined;
     }
     return { records: records.slice(0, limit), skipped, calls };
-  }
-
-  /** One record by id, or undefined when Salesforce has none (404). */
-  async getRecord(type: SObjectType, id: string, fields: readonly string[]): Promise<unknown | undefined> {
-    soqlId(id);
-    try {
-      return await this.request(
-        'GET',
-        `${paths.record(type, id)}?fields=${fields.map(encodeURIComponent).join(',')}`,
-        z.unknown(),
-        { read: true },
-      );
-    } catch (error) {
-      if (error instanceof SalesforceError && error.status === 404) return undefined;
-      throw error;
-    }
   }
 
   /** Creates a record; tried once (see `unsafe`). */
